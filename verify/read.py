@@ -1,0 +1,265 @@
+"""Stage 1, read articles: files in, `Article` records out (text, date, title, segments).
+
+Adds: the decoded text every later offset points into, the publication date from the
+` date YYYY-MM-DD` line, the title, and sentence segments tagged with their role, so
+that news-site clutter (labels, bylines, tag lines, calls to action) is never mined.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from .records import Article, Segment
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_ARTICLE_BYTES = 5_000_000  # larger files are almost surely not single news articles
+
+DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z ]{1,20}):[ \t]*")
+# What the label says about the text after it.
+LABEL_ROLES = {
+    "source": "attribution",
+    "details": "body",
+    "background": "body",
+    "context": "body",
+    "advertisement": "clutter",
+    "read more": "clutter",
+    "read also": "clutter",
+    "related": "clutter",
+    "tags": "clutter",
+    "photo": "clutter",
+    "video": "clutter",
+}
+CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
+BULLET = re.compile(r"^[ \t]*(?:[•·▪‣◦*-]|\d+[.)])[ \t]+")
+SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
+# A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote.
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-Þ])")
+ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Mt|No|Nos|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
+)
+
+
+class ArticleError(Exception):
+    """An article file that cannot be read as text; the message names the problem."""
+
+
+def collect_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
+    """Article files under the given files and folders (recursive), sorted, with warnings."""
+    found: dict[str, Path] = {}
+    warnings: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            warnings.append(f"{raw}: no such file or directory")
+            continue
+        if path.is_file():
+            if path.suffix.lower() in ARTICLE_SUFFIXES:
+                found[str(path)] = path
+            else:
+                warnings.append(f"{raw}: not a .txt or .md file, skipped")
+            continue
+        before = len(found)
+        # os.walk without followlinks cannot loop on a symlink cycle.
+        for folder, dirs, files in os.walk(path):
+            dirs.sort()
+            for name in sorted(files):
+                candidate = Path(folder) / name
+                if candidate.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
+                    found[str(candidate)] = candidate
+        if len(found) == before:
+            warnings.append(f"{raw}: no .txt or .md articles in this folder")
+    return sorted(found.values(), key=lambda p: (p.stem, str(p))), warnings
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (BOM dropped), else cp1252, refusing binary files."""
+    if b"\x00" in data[:65536]:
+        raise ArticleError(f"{name}: binary file (NUL bytes), not an article")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), [f"{name}: not UTF-8, read as Windows-1252"]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), [f"{name}: not UTF-8, read as Latin-1"]
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raises ArticleError when it cannot be used at all."""
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ArticleError(f"{name}: {len(data):,} bytes is larger than an article ({MAX_ARTICLE_BYTES:,} max)")
+    text, warnings = decode(data, name)
+    if not text.strip():
+        raise ArticleError(f"{name}: empty file")
+    date, body_start, date_warning = parse_date_line(text)
+    if date_warning:
+        warnings.append(f"{name}: {date_warning}")
+    segments = segment(text, body_start)
+    if not any(s.role in ("body", "list_item") for s in segments):
+        raise ArticleError(f"{name}: no article text after the date line")
+    return Article(
+        id=path.stem,
+        path=name,
+        text=text,
+        date=date,
+        title=title_of(segments),
+        sha256=hashlib.sha256(data).hexdigest(),
+        segments=segments,
+        attribution=next((s.text for s in segments if s.role == "attribution"), None),
+        warnings=warnings,
+    )
+
+
+def parse_date_line(text: str) -> tuple[dt.date | None, int, str | None]:
+    """The publication date, where the first paragraph starts, and a warning if any."""
+    match = DATE_LINE.match(text)
+    if not match:
+        return None, 0, "no ' date YYYY-MM-DD' first line: publication date unknown, relative dates unresolved"
+    raw = match.group(1)
+    if not ISO_DATE.match(raw):
+        return None, match.end(), f"date line '{raw}' is not YYYY-MM-DD: publication date unknown"
+    try:
+        date = dt.date.fromisoformat(raw)
+    except ValueError:
+        return None, match.end(), f"date line '{raw}' is not a real calendar date: publication date unknown"
+    return date, match.end(), None
+
+
+def segment(text: str, body_start: int) -> list[Segment]:
+    """Split the text into role-tagged sentence segments with exact offsets."""
+    segments: list[Segment] = []
+    section = "main"
+    after_colon = False  # the previous body line announced a list
+    seen_body = False
+    paragraph = -1
+    for line_no, line_start, line_end in _lines(text, body_start):
+        line = text[line_start:line_end]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        paragraph += 1
+        lead = len(line) - len(line.lstrip())
+        start = line_start + lead
+        end = line_start + len(line.rstrip())
+        role = "body"
+        label = LABEL.match(text, start, end)
+        if label and label.group("label").strip().lower() in LABEL_ROLES:
+            name = label.group("label").strip().lower()
+            role = LABEL_ROLES[name]
+            if name in ("background", "context"):
+                section = "background"
+            if role == "body":
+                start = label.end()
+                if start >= end:
+                    after_colon = False
+                    continue
+        if role == "body":
+            content = text[start:end]
+            bullet = BULLET.match(content)
+            if bullet:
+                start += bullet.end()
+                content = text[start:end]
+            role = _line_role(content, after_colon, seen_body, bool(bullet))
+        if role == "body":
+            seen_body = True
+            after_colon = text[start:end].rstrip().endswith(":")
+            for s_start, s_end in split_sentences(text, start, end):
+                segments.append(Segment(s_start, s_end, text[s_start:s_end], _line_of(text, s_start), paragraph, role, section))
+            continue
+        if role != "list_item":
+            after_colon = False
+        segments.append(Segment(start, end, text[start:end], line_no, paragraph, role, section))
+    return segments
+
+
+def _line_role(content: str, after_colon: bool, seen_body: bool, bulleted: bool) -> str:
+    words = content.split()
+    if CLOCK_TIME.search(content) and len(words) <= 14 and not SENTENCE_END.search(content):
+        return "clutter"  # byline or timestamp: "Jane Doe, Thursday, 27 March 2025, 13:15"
+    if content.endswith("!") and len(words) <= 10:
+        return "clutter"  # call to action: "Support ... on Patreon!"
+    if "Photo:" in content or "Photo by" in content:
+        return "clutter"
+    if SENTENCE_END.search(content) or content.endswith(":") or bulleted:
+        return "body"
+    if after_colon:
+        return "list_item"
+    if len(words) >= 5 and not seen_body:
+        return "title"
+    if len(words) >= 12:
+        return "body"  # a long line without a full stop is still prose
+    return "clutter"  # section names, tag lines, captions
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    cursor = start
+    for match in SENTENCE_BREAK.finditer(text, start, end):
+        head = text[cursor:match.start()]
+        if ABBREVIATIONS.search(head.rstrip("\"'”’»)")):
+            continue
+        spans.append((cursor, match.start() + len(text[match.start():match.end()].rstrip())))
+        cursor = match.end()
+    if cursor < end:
+        spans.append((cursor, end))
+    # Trim trailing spaces each span may carry.
+    return [(s, s + len(text[s:e].rstrip())) for s, e in spans if text[s:e].strip()]
+
+
+def title_of(segments: list[Segment]) -> str:
+    for seg in segments:
+        if seg.role == "title":
+            return seg.text
+    for seg in segments:
+        if seg.role == "body":
+            return seg.text if len(seg.text) <= 120 else seg.text[:117].rstrip() + "..."
+    return ""
+
+
+def _lines(text: str, body_start: int):
+    """(line number, start, end) for each line; line 1 starts after the date prefix."""
+    line_no = 1
+    pos = 0
+    for match in re.finditer(r"\r\n|\r|\n", text):
+        yield line_no, max(pos, body_start) if line_no == 1 else pos, match.start()
+        pos = match.end()
+        line_no += 1
+    yield line_no, max(pos, body_start) if line_no == 1 else pos, len(text)
+
+
+def _line_of(text: str, offset: int) -> int:
+    # \r\n counts once, a lone \r counts as a line break too.
+    head = text[:offset]
+    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+def read_articles(paths: list[str]) -> tuple[list[Article], list[str]]:
+    """Read every article under `paths`; a bad file becomes a warning, never a crash."""
+    files, warnings = collect_paths(paths)
+    articles: list[Article] = []
+    seen_ids: dict[str, str] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as exc:
+            warnings.append(str(exc))
+            continue
+        if article.id in seen_ids:
+            warnings.append(f"{path}: article id '{article.id}' already used by {seen_ids[article.id]}, skipped")
+            continue
+        seen_ids[article.id] = str(path)
+        warnings.extend(article.warnings)
+        articles.append(article)
+    return articles, warnings

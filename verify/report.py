@@ -1,0 +1,206 @@
+"""Stage 6, report: a `Report` in, files out (report.json, report.md, claims.csv, findings.csv).
+
+report.json is a public contract read by CI scripts: fields may be added, never renamed
+or dropped. Every file is written to a temporary name and renamed into place, so an
+interrupted run leaves the previous reports intact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from .records import DISCREPANCY_STATUSES, STATUSES, Report
+
+SCHEMA_VERSION = 1
+
+
+def to_json(report: Report) -> dict:
+    """The report as the documented JSON structure (schema_version 1)."""
+    claims_by_id = {c.id: c for c in report.claims}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool_version": report.tool_version,
+        "model": report.model,
+        "summary": summary(report),
+        "articles": [
+            {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
+             "sha256": a.sha256, "source": a.attribution}
+            for a in report.articles
+        ],
+        "events": [
+            {"id": e.id, "label": e.label, "type": e.type, "date": e.date, "location": e.location,
+             "articles": e.articles, "participants": e.participants}
+            for e in report.events
+        ],
+        "claims": [
+            {"id": c.id, "article": c.article, "event": c.event, "attribute": c.attribute, "kind": c.kind,
+             "subject": c.subject, "value": c.value, "text": c.text, "start": c.start, "end": c.end,
+             "line": c.line, "sentence": c.sentence, "speaker": c.speaker, "scope": c.scope,
+             "hedge": c.hedge, "low": _num(c.low), "high": _num(c.high), "unit": c.unit or None,
+             "currency": c.currency, "items": list(c.items) or None,
+             "date_low": c.date_low.isoformat() if c.date_low else None,
+             "date_high": c.date_high.isoformat() if c.date_high else None}
+            for c in report.claims
+        ],
+        "findings": [
+            {"id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event,
+             "attribute": f.attribute, "claims": f.claims, "articles": f.articles, "explanation": f.explanation,
+             "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
+                         "value": claims_by_id[cid].value, "line": claims_by_id[cid].line}
+                        for cid in f.claims]}
+            for f in report.findings
+        ],
+        "warnings": report.warnings,
+    }
+
+
+def _num(x):
+    if x is None:
+        return None
+    if x == float("inf"):
+        return None  # JSON has no infinity: an open upper bound is null
+    return int(x) if float(x).is_integer() else x
+
+
+def summary(report: Report) -> dict:
+    by_status = Counter(f.status for f in report.findings)
+    return {
+        "articles": len(report.articles),
+        "events": len(report.events),
+        "claims": len(report.claims),
+        "findings": len(report.findings),
+        "by_status": {s: by_status.get(s, 0) for s in STATUSES},
+    }
+
+
+def claims_frame(report: Report) -> pd.DataFrame:
+    columns = ["id", "article", "event", "kind", "attribute", "subject", "value", "text", "start", "end", "line",
+               "scope", "hedge", "low", "high", "currency", "date_low", "date_high", "speaker", "sentence"]
+    rows = [c.to_row() for c in report.claims]
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+
+
+def findings_frame(report: Report) -> pd.DataFrame:
+    claims = {c.id: c for c in report.claims}
+    rows = [{
+        "id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event, "attribute": f.attribute,
+        "articles": " ".join(f.articles), "values": " | ".join(f.values),
+        "quotes": " | ".join(f"{claims[c].article}: {' '.join(claims[c].text.split())}" for c in f.claims),
+        "claims": " ".join(f.claims), "explanation": f.explanation,
+    } for f in report.findings]
+    columns = ["id", "status", "event", "other_event", "attribute", "articles", "values", "quotes", "claims",
+               "explanation"]
+    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
+
+
+def md_escape(text: str) -> str:
+    """Article text shown as literal text in Markdown: no live links, HTML or emphasis."""
+    text = html.escape(" ".join(str(text).split()), quote=False)
+    return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
+
+
+def to_markdown(report: Report) -> str:
+    claims = {c.id: c for c in report.claims}
+    events = {e.id: e for e in report.events}
+    articles = {a.id: a for a in report.articles}
+    s = summary(report)
+    out = ["# verify consistency report", ""]
+    out.append(f"{s['articles']} articles, {s['events']} events, {s['claims']} claims, {s['findings']} findings.")
+    out.append("")
+    out.append("| status | findings |")
+    out.append("|---|---|")
+    for status in STATUSES:
+        out.append(f"| {status} | {s['by_status'][status]} |")
+    out.append("")
+    out.append("## Articles")
+    out.append("")
+    out.append("| id | date | title |")
+    out.append("|---|---|---|")
+    for a in report.articles:
+        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])} |")
+    out.append("")
+    out.append("## Events")
+    out.append("")
+    out.append("| event | date | place | articles |")
+    out.append("|---|---|---|---|")
+    for e in report.events:
+        out.append(f"| {md_escape(e.label)} | {e.date or '?'} | {md_escape(e.location or '?')} | "
+                   f"{', '.join(md_escape(a) for a in e.articles)} |")
+    out.append("")
+    sections = [("Conflicts", ("conflict",)),
+                ("Other discrepancies", tuple(x for x in DISCREPANCY_STATUSES if x != "conflict")),
+                ("Agreements", ("compatible", "agree"))]
+    for title, statuses in sections:
+        chosen = [f for f in report.findings if f.status in statuses]
+        out.append(f"## {title} ({len(chosen)})")
+        out.append("")
+        if not chosen:
+            out.append("None.")
+            out.append("")
+            continue
+        by_event: dict[str | None, list] = {}
+        for f in sorted(chosen, key=lambda f: (statuses.index(f.status), f.attribute, f.id)):
+            by_event.setdefault(f.event, []).append(f)
+        for event_id in sorted(by_event, key=lambda e: (e is None, e or "")):
+            label = events[event_id].label if event_id in events else "No single event (people, background)"
+            out.append(f"### {md_escape(label)}")
+            out.append("")
+            for f in by_event[event_id]:
+                out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`  ")
+                out.append(f"  {md_escape(f.explanation)}")
+                out.append("")
+                out.append("  | article | date | value | quote | line |")
+                out.append("  |---|---|---|---|---|")
+                for cid in f.claims:
+                    c = claims[cid]
+                    date = articles[c.article].date if c.article in articles else None
+                    out.append(f"  | {md_escape(c.article)} | {date or '?'} | {md_escape(c.value)} | "
+                               f"“{md_escape(c.text)}” | {c.line} |")
+                out.append("")
+    if report.warnings:
+        out.append("## Warnings")
+        out.append("")
+        for w in report.warnings:
+            out.append(f"- {md_escape(w)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
+    """Write every report format into `out_dir`; returns the paths written."""
+    out = Path(out_dir)
+    payload = to_json(report)
+    payload["generated_at"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    files = {
+        out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
+        out / "report.md": to_markdown(report),
+        out / "claims.csv": claims_frame(report).to_csv(index=False),
+        out / "findings.csv": findings_frame(report).to_csv(index=False),
+    }
+    for path, data in files.items():
+        atomic_write(path, data)
+    return list(files)
