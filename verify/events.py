@@ -79,7 +79,8 @@ def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bo
 def chain_article(mentions: list[EventMention], gazetteer: Gazetteer) -> list[Chain]:
     """Group one article's mentions (in text order) into chains, one per event it names."""
     chains: list[Chain] = []
-    for mention in mentions:
+    leads = [m for m in mentions if m.type == "lead"]
+    for mention in (m for m in mentions if m.type != "lead"):
         anchored = mention.date_low is not None or mention.place or mention.name
         target = None
         for chain in reversed(chains):  # the most recent compatible chain: how anaphora reads
@@ -100,6 +101,13 @@ def chain_article(mentions: list[EventMention], gazetteer: Gazetteer) -> list[Ch
         if len(same_type) == 1:
             same_type[0].mentions.extend(chain.mentions)
             chains.remove(chain)
+    # The lead sentence's date and place anchor the article's main event only when nothing else does.
+    for lead in leads:
+        main = max(chains, key=lambda c: len(c.mentions), default=None)
+        if main is None:
+            chains.append(Chain(lead.article, "lead", [lead]))
+        elif not main.anchored:
+            main.mentions.append(lead)
     return chains
 
 
@@ -117,7 +125,7 @@ class _Linker:
         if a.article == b.article:
             return True
         names_match = self._names_match(a, b)
-        if a.type != b.type and not names_match:
+        if a.type != b.type and not names_match and "lead" not in (a.type, b.type):
             return True
         if any(date_gap(x, y) > MAX_DATE_GAP for x in a.dates for y in b.dates):
             return True
@@ -220,7 +228,8 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
         names = Counter(m.name for m in mentions if m.name)
         date = dates.most_common(1)[0][0] if dates else (None, None)
         place = _most_specific(places, gazetteer)
-        etype = Counter(m.type for m in mentions).most_common(1)[0][0]
+        types = Counter(m.type for m in mentions if m.type != "lead") or Counter(m.type for m in mentions)
+        etype = types.most_common(1)[0][0]
         name = names.most_common(1)[0][0] if names else None
         label = name or etype
         if place:

@@ -30,13 +30,38 @@ UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|j
 DIFFERENT_EVENT_WINDOW = 45  # days: events further apart are not mistaken for each other
 
 
+# Verbs that say only that a count was there (attended, took part, was, had): such counts of one
+# thing are comparable with each other, but not with counts of a specific act ("abstained").
+NEUTRAL_PREDICATES = {"", "be", "have", "include", "number", "total", "reach", "stand", "attend", "participate",
+                      "take", "join", "gather", "meet", "represent", "come", "send", "bring", "host", "convene",
+                      "say", "report", "estimate", "put", "count", "arrive", "travel", "involve", "see", "bring"}
+PREDICATE_SIMILARITY = 0.5
+
+
 class Judge:
     """Compares typed values; holds the shared read-only helpers it needs."""
 
-    def __init__(self, embedder: Embedder, gazetteer: Gazetteer, country_code):
+    def __init__(self, embedder: Embedder, gazetteer: Gazetteer, country_code, events: list[Event] = ()):
         self.embedder = embedder
         self.gazetteer = gazetteer
         self.country_code = country_code
+        self.events = {e.id: e for e in events}
+
+    def comparable(self, a: Claim, b: Claim) -> bool:
+        """Counts of one thing by different acts ("24 attended", "3 abstained") are not compared."""
+        if a.kind != "count":
+            return True
+        pa, pb = a.predicate.split(" ")[0], b.predicate.split(" ")[0]
+        if pa in NEUTRAL_PREDICATES and pb in NEUTRAL_PREDICATES:
+            return True
+        if not pa or not pb:
+            return True
+        return a.predicate == b.predicate or float(self.embedder.similarity([a.predicate], [b.predicate])[0, 0]) >= PREDICATE_SIMILARITY
+
+    def is_forecast(self, claim: Claim) -> bool:
+        """A figure published before its event took place is a forecast."""
+        event = self.events.get(claim.event)
+        return bool(event and event.date_low and claim.article_date and claim.article_date < event.date_low)
 
     # -- value comparisons: (status, explanation) ---------------------------------------
     def compare(self, a: Claim, b: Claim) -> tuple[str, str]:
@@ -66,6 +91,10 @@ class Judge:
             return "different_scope", (f"{_q(member)} is the size of the body, while {_q(other)} counts those "
                                        f"taking part: different things, not a contradiction.")
         same_value = a.low == b.low and a.high == b.high and a.point == b.point
+        if not overlap and self.is_forecast(a) != self.is_forecast(b):
+            forecast, outcome = (a, b) if self.is_forecast(a) else (b, a)
+            return "update", (f"{_q(forecast)} was published before the event ({forecast.article_date}); "
+                              f"{_q(outcome)} reports the outcome.")
         update = self._update(a, b)
         if update:
             return update
@@ -139,9 +168,13 @@ def judge(groups: list[ClaimGroup], events: list[Event], judge_: Judge) -> list[
             continue
         cells = _cells(group.claims)
         for (ka, ca), (kb, cb) in combinations(cells.items(), 2):
+            if not judge_.comparable(ca[0], cb[0]):
+                continue
             status, why = judge_.compare(ca[0], cb[0])
             if ka[0] == kb[0] and status in ("agree", "compatible"):
                 continue  # one article repeating itself consistently is not a finding
+            if ka[0] == kb[0] and status == "conflict" and group.kind == "count":
+                continue  # two counts of one unit in one article are parts of the story ("24 came, 3 left")
             findings.append(_finding(status, group.event, group.attribute, ca + cb, why))
     findings.extend(_different_events(groups, events, judge_))
     findings.sort(key=lambda f: (f.event or "", f.attribute, f.id))
@@ -183,7 +216,7 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], judge_: Jud
             for ca in _cells(ga.claims).values():
                 for cb in _cells(gb.claims).values():
                     a, b = ca[0], cb[0]
-                    if a.article == b.article or a.scope != b.scope:
+                    if a.article == b.article or a.scope != b.scope or not judge_.comparable(a, b):
                         continue
                     status, _ = judge_.compare(a, b)
                     if status in ("conflict", "update"):

@@ -40,7 +40,7 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     tick("events", 1, 1)
     groups = align(claims, embedder)
     tick("align", 1, 1)
-    findings = judge(groups, events, Judge(embedder, resources.gazetteer, resources.country_code))
+    findings = judge(groups, events, Judge(embedder, resources.gazetteer, resources.country_code, events))
     tick("judge", 1, 1)
     return Report(articles=articles, mentions=mentions, events=events, claims=claims, findings=findings,
                   warnings=warnings, tool_version=__version__, model=embedder.name)

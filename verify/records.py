@@ -119,6 +119,7 @@ class Claim:
     unit: str = ""
     currency: str | None = None
     scope: str = "event"  # "event" (happened at/for the event) or "membership" (size of a body)
+    predicate: str = ""  # the verb a count is an argument of ("attend", "vote against"), for comparability
     date_low: dt.date | None = None
     date_high: dt.date | None = None
     items: tuple[str, ...] = ()

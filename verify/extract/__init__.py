@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
-from .mentions import (MAX_PLACE_DISTANCE, event_name, is_definite, nearest_assignment, participants,
-                       place_belongs_to, place_candidates, trigger_tokens)
+from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, nearest_assignment,
+                       participants, place_candidates, span_root, trigger_tokens, year_modifier)
 from .people import role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
@@ -91,9 +91,12 @@ class _ArticleExtractor:
         mined = [s for s in article.segments if s.role in ("body", "list_item", "title")]
         docs = self.res.nlp.pipe([s.text for s in mined])
         self.anchor = self._statement_anchor(mined) or article.date
+        lead = next((s for s in mined if s.role == "body"), None)
         for index, (seg, doc) in enumerate(zip(mined, docs)):
             reference = article.date if index == 0 else self.anchor
             self._segment(seg, doc, reference)
+            if seg is lead:
+                self._lead_mention(seg, doc, reference)
         self._lists(mined)
         self.claims.sort(key=lambda c: (c.start, c.end, c.kind))
         for n, claim in enumerate(self.claims):
@@ -139,12 +142,15 @@ class _ArticleExtractor:
             spans.append((start, end))
             triggers.append((None, "named"))
         usable_dates = [d for d in dates if d.low is not None]
-        date_of = nearest_assignment(spans, [(d.start, d.end) for d in usable_dates])
+        date_roots = [span_root(doc, d.start, d.end) for d in usable_dates]
+        # A date or place goes to the nearest trigger the parse attaches it to.
+        date_of = nearest_assignment(
+            spans, [(d.start, d.end) for d in usable_dates],
+            allowed=lambda t, d: triggers[t][0] is None or belongs_to(date_roots[d], triggers[t][0]))
         places = place_candidates(doc, self.res.gazetteer.is_place)
-        place_of = nearest_assignment(spans, [(s, e) for s, e, _, _ in places], MAX_PLACE_DISTANCE)
-        # A place goes to its nearest trigger only when the parse attaches it there.
-        place_of = {i: p for i, p in place_of.items()
-                    if triggers[i][0] is not None and place_belongs_to(places[p][3], triggers[i][0])}
+        place_of = nearest_assignment(
+            spans, [(s, e) for s, e, _, _ in places], MAX_PLACE_DISTANCE,
+            allowed=lambda t, p: triggers[t][0] is not None and belongs_to(places[p][3], triggers[t][0]))
         people = participants(doc)
         result = []
         named_iter = iter(named)
@@ -158,8 +164,11 @@ class _ArticleExtractor:
                 definite = is_definite(tok)
             date = usable_dates[date_of[i]] if i in date_of else None
             place = places[place_of[i]] if i in place_of else None
+            year = year_modifier(tok) if tok is not None and date is None else None
             if tok is not None and tok.pos_ == "VERB" and date is None and place is None:
                 continue
+            if year is not None:
+                mention_year = (dt.date(year, 1, 1), dt.date(year, 12, 31))
             mention = EventMention(
                 id=f"{self.article.id}:m{len(self.mentions):03d}",
                 article=self.article.id, type=cls, trigger=seg.text[start:end],
@@ -171,12 +180,40 @@ class _ArticleExtractor:
                 mention.date_low, mention.date_high = date.low, date.high
                 mention.date_text = date.text
                 mention.date_start, mention.date_end = seg.start + date.start, seg.start + date.end
+            elif year is not None:
+                # Only for telling events apart: a year in a name is not a dated claim.
+                mention.date_low, mention.date_high = mention_year
             if place is not None:
                 mention.place = place[2]
                 mention.place_start, mention.place_end = seg.start + place[0], seg.start + place[1]
             self.mentions.append(mention)
             result.append(mention)
         return result
+
+    def _lead_mention(self, seg, doc, reference) -> None:
+        """The lead sentence's own date and place, as weak evidence for the article's main event.
+
+        Event resolution uses it only when the article's main event is otherwise unanchored
+        ("Twelve people were killed when the river burst its banks in Brennick on Saturday night.").
+        Dates of reporting verbs ("..., officials said on Sunday") are left out.
+        """
+        dates = [d for d in find_dates(seg.text, reference) if d.low is not None and d.low == d.high]
+        dates = [d for d in dates if not _reported_date(span_root(doc, d.start, d.end))]
+        places = [p for p in place_candidates(doc, self.res.gazetteer.is_place)]
+        if not dates and not places:
+            return
+        mention = EventMention(
+            id=f"{self.article.id}:m{len(self.mentions):03d}", article=self.article.id, type="lead", trigger="",
+            start=seg.start, end=seg.end, line=seg.line, sentence=seg.text, sentence_start=seg.start,
+            participants=participants(doc),
+        )
+        if dates:
+            mention.date_low, mention.date_high, mention.date_text = dates[0].low, dates[0].high, dates[0].text
+            mention.date_start, mention.date_end = seg.start + dates[0].start, seg.start + dates[0].end
+        if places:
+            start, end, name, _ = places[0]
+            mention.place, mention.place_start, mention.place_end = name, seg.start + start, seg.start + end
+        self.mentions.append(mention)
 
     def _named_events(self, seg, doc, dates, trigger_spans) -> list[tuple[int, int, str]]:
         """"tomorrow's Ukraine Defense Contact Group": a dated possessive before a proper name is an event."""
@@ -198,8 +235,10 @@ class _ArticleExtractor:
     def _quantities(self, seg, doc, speaker, mentions) -> None:
         mention_spans = [(m.start - seg.start, m.end - seg.start) for m in mentions]
         for q in find_quantities(seg.text):
-            if q.kind == "count" and (not q.unit or TIME_UNITS.match(q.unit.split()[-1])):
+            if q.kind == "count" and q.unit and TIME_UNITS.match(q.unit.split()[-1]):
                 continue
+            if q.kind == "count" and not q.unit and not CONTEXT_NOUNS_BEFORE.search(seg.text[max(0, q.start - 60):q.start]):
+                continue  # a bare number with nothing saying what it counts
             unit = _lemma_phrase(doc, q.unit_start, q.unit_end) if q.kind == "count" else q.unit
             nearest = nearest_assignment([(q.start, q.end)], mention_spans)
             mention = mentions[nearest[0]] if nearest else None
@@ -213,6 +252,7 @@ class _ArticleExtractor:
                 seg, q.kind, attribute, subject, _quantity_value(q), seg.start + q.start,
                 seg.start + q.end, speaker, mention, low=q.low, high=q.high, point=q.value, hedge=q.hedge,
                 unit=unit, currency=q.currency, scope="membership" if membership else "event",
+                predicate=_predicate(doc, q),
             )
 
     def _roles(self, seg, doc, speaker) -> None:
@@ -303,8 +343,24 @@ def _list_head(intro: str) -> tuple[str, int] | None:
 GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilian", "inhabitant", "citizen",
                  "adult", "child", "worker", "member", "local", "passenger", "man", "woman", "student"}
 CONTEXT_NOUNS_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|budget|cost|price|"
-                                  r"amount|turnout|attendance|population|bill|fine|sum|funding|deficit))\b"
-                                  r"[^.;:]{0,40}$", re.I)
+                                  r"amount|turnout|attendance|population|bill|fine|sum|funding|deficit)"
+                                  r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,40}$", re.I)
+
+
+def _predicate(doc, q) -> str:
+    """The verb a count is an argument of ("abstain", "vote against"): counts of different acts are not compared."""
+    tokens = [t for t in doc if q.start <= t.idx < q.end]
+    if not tokens:
+        return ""
+    node = tokens[-1]
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head is node:
+            break
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return ""
+    particles = [c.lower_ for c in node.children if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in ("against", "out", "off"))]
+    return " ".join([node.lemma_.lower()] + particles)
 
 
 def _quantity_subject(doc, q, unit: str) -> str:
@@ -340,6 +396,14 @@ def _lemma_phrase(doc, start: int, end: int) -> str:
 def _last_token(doc, start, end):
     inside = [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
     return inside[-1] if inside else -1
+
+
+def _reported_date(root) -> bool:
+    """Does this date belong to a reporting verb ("said on Sunday")?"""
+    if root is None:
+        return False
+    holder = root.head.head if root.dep_ == "pobj" else root.head
+    return holder.lemma_.lower() in REPORTING_LEMMAS | {"confirm", "announce", "tell"}
 
 
 def _has_lemma(doc, lemmas) -> bool:

@@ -20,7 +20,8 @@ TRIGGERS = {
                  "derailment", "landslide", "eruption", "tsunami", "outbreak", "collapse", "accident",
                  "spill", "drought", "avalanche", "mudslide", "heatwave", "epidemic"},
     "attack": {"attack", "bombing", "shooting", "raid", "assault", "airstrike", "stabbing", "ambush"},
-    "vote": {"election", "vote", "referendum", "ballot", "runoff", "primary"},
+    "vote": {"election", "vote", "referendum", "ballot", "runoff", "primary", "approve", "adopt", "ratify",
+             "approval", "adoption", "ratification"},
     "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike"},
     "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
     "trial": {"trial", "inquest", "inquiry"},
@@ -29,8 +30,11 @@ TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lem
 # Plural nouns usually name a series ("regular meetings"), except these plurals that name one event.
 PLURAL_EVENTS = {"talk", "flood", "celebration", "festivity"}
 # Verb triggers name an event only with a date or place: "will continue to meet regularly" does not.
-VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour"}
-PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside"}
+VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify"}
+PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
+# "the town of Brennick": a name after "of" is a place when the noun before it is one.
+PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
+               "state", "country", "municipality", "valley", "suburb", "borough", "area", "resort", "commune"}
 MAX_PLACE_DISTANCE = 160  # characters between trigger and place; beyond that a place is other context
 
 
@@ -57,6 +61,14 @@ def trigger_tokens(doc):
     return found
 
 
+def year_modifier(tok) -> int | None:
+    """A year written into the event's name: "the 2019 floods"."""
+    for child in tok.children:
+        if child.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", child.text):
+            return int(child.text)
+    return None
+
+
 def is_definite(tok) -> bool:
     for child in tok.children:
         if child.dep_ in ("det", "poss") and child.lower_ not in ("a", "an", "any", "every", "each"):
@@ -75,44 +87,80 @@ def event_name(tok) -> str | None:
     return span.text if len(span) > 1 else None
 
 
-def place_candidates(doc, is_place) -> list[tuple[int, int, str]]:
-    """(start, end, name) char spans of places an event could be in (after in/at/to, or visited X)."""
+def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
+    """(start, end, name, root token) of places an event could be in: objects of in/at/to, or of "visited".
+
+    Invented or rare town names are often missed or mislabelled by the NER model, so a proper
+    noun after "in"/"at" counts as a place too, unless it is a date, a group or a possessive.
+    """
+    spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    covered = {i for s, e, _ in spans for i in range(s, e)}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and tok.i not in covered and tok.dep_ == "pobj" and (
+                tok.head.lower_ in ("in", "at", "near")
+                or tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PLACE_NOUNS):
+            left = tok.i
+            while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].dep_ == "compound":
+                left -= 1
+            spans.append((left, tok.i + 1, "PROPN"))
     places = []
-    for ent in doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC", "PERSON", "ORG"):
+    for start, end, label in spans:
+        span = doc[start:end]
+        if label not in ("GPE", "LOC", "FAC", "PERSON", "ORG", "PROPN"):
             continue
-        name = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", ent.text, flags=re.I)).strip()
-        if not name:
+        text = span.text
+        name = re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", text, flags=re.I)).strip()
+        if not name or name != re.sub(r"['’]s$", "", text).strip() and label == "PERSON":
             continue
-        root = ent.root
+        root = span.root
         # The place must be the object of in/at/to (not a modifier: "the Ramstein format"),
         # or what a visit verb takes ("visited Kyiv").
         governed = (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or (
             root.dep_ == "dobj" and root.head.lemma_.lower() in VERB_TRIGGERS
-        )
-        if not governed:
+        ) or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS)
+        if not governed or text.endswith(("'s", "’s")):
             continue
-        if ent.label_ in ("PERSON", "ORG") and not is_place(name):
+        if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and root.head.lower_ not in ("in", "at", "near", "of"):
             continue
-        if ent.label_ in ("GPE", "LOC", "FAC") or is_place(name):
-            offset = ent.text.find(name)
-            places.append((ent.start_char + offset, ent.start_char + offset + len(name), name, root))
+        offset = text.find(name)
+        places.append((span.start_char + offset, span.start_char + offset + len(name), name, root))
     return places
 
 
-def place_belongs_to(place_root, trigger) -> bool:
-    """Is the place attached to this trigger: its own phrase ("meeting of X in Brussels") or its verb?"""
-    holder = place_root.head.head if place_root.dep_ == "pobj" else place_root.head
-    if holder == trigger:
+def span_root(doc, start: int, end: int):
+    """The token of a character span whose head lies outside it (the span's syntactic root)."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    for tok in tokens:
+        if not (start <= tok.head.idx < end) or tok.head is tok:
+            return tok
+    return tokens[0] if tokens else None
+
+
+def belongs_to(root, trigger) -> bool:
+    """Is a date or place phrase attached to this trigger in the parse?
+
+    Yes when it modifies the trigger itself ("the 10 April meeting", "today's session",
+    "meeting ... in Brussels"), a noun in the trigger's own of-phrases ("the meeting of the
+    ministers of the coalition in Brussels"), or the verb the trigger is subject or object of
+    ("the flood struck on Friday", "a meeting has begun in Paris"). A reporting verb's date
+    ("..., officials said on Sunday") belongs to the statement, not to the event.
+    """
+    if root is None or trigger is None:
+        return False
+    holder = root.head.head if root.dep_ == "pobj" or root.head.dep_ == "prep" else root.head
+    if holder == trigger or root.head == trigger:
         return True
-    # Down the trigger's own of-phrases: "the meeting of the ministers of the coalition in Brussels".
     node = holder
-    while node.dep_ in ("pobj", "prep", "compound", "amod", "appos") and node.head is not node:
+    while node.dep_ in ("pobj", "prep", "compound", "amod", "appos", "poss", "nmod") and node.head is not node:
         node = node.head
         if node == trigger:
             return True
-    # The clause the trigger is subject or object of: "A meeting ... has begun in Paris".
-    return holder.pos_ in ("VERB", "AUX") and (trigger.head == holder or holder.head == trigger)
+    if holder.pos_ in ("VERB", "AUX"):
+        if trigger.head == holder and trigger.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj", "prep"):
+            return True
+        if trigger.head.dep_ == "prep" and trigger.head.head == holder and trigger.dep_ == "pobj":
+            return True  # "during the meeting ..., they will discuss ... on 10 April"
+    return holder.head == trigger and holder.dep_ in ("acl", "relcl")
 
 
 def participants(doc) -> tuple[str, ...]:
@@ -123,13 +171,17 @@ def participants(doc) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-def nearest_assignment(targets: list[tuple[int, int]], items: list[tuple[int, int]], max_distance: int | None = None) -> dict[int, int]:
-    """Greedily pair each item span with the closest target span, one item per target."""
+def nearest_assignment(targets: list[tuple[int, int]], items: list[tuple[int, int]], max_distance: int | None = None,
+                       allowed=None) -> dict[int, int]:
+    """Greedily pair each item span with the closest target span, one item per target.
+
+    `allowed(target index, item index)` limits which pairs may be made at all.
+    """
     pairs = []
     for ti, (ts, te) in enumerate(targets):
         for ii, (is_, ie) in enumerate(items):
             distance = max(is_ - te, ts - ie, 0)
-            if max_distance is None or distance <= max_distance:
+            if (max_distance is None or distance <= max_distance) and (allowed is None or allowed(ti, ii)):
                 pairs.append((distance, ti, ii))
     pairs.sort()
     chosen: dict[int, int] = {}

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 # Offices; values are the class an office is compared by (a UK "secretary" is a minister).
 OFFICES = {
     "minister": "minister", "ministre": "minister", "secretary": "minister", "pm": "prime minister",
-    "prime minister": "prime minister", "premier": "prime minister", "president": "president",
+    "prime minister": "prime minister", "premier": "prime minister", "chief executive": "ceo",
+    "general secretary": "secretary-general", "managing director": "director", "president": "president",
     "vice president": "vice president", "vice-president": "vice president", "chancellor": "chancellor",
     "chief": "chief", "commander": "commander", "general": "general", "admiral": "admiral",
     "mayor": "mayor", "governor": "governor", "ambassador": "ambassador", "envoy": "envoy",
@@ -79,7 +82,7 @@ def compare_roles(a: str, b: str, country_of=None) -> tuple[str, str]:
         return "compatible", "one of the roles names no office"
     if pa.office != pb.office and {pa.office, pb.office} != {"minister", "chief"}:
         return "conflict", f"different offices: {pa.office} vs {pb.office}"
-    if pa.portfolio and pb.portfolio and not set(pa.portfolio) & set(pb.portfolio):
+    if pa.portfolio and pb.portfolio and not _portfolios_overlap(pa.portfolio, pb.portfolio):
         return "conflict", f"different portfolios: {' '.join(pa.portfolio)} vs {' '.join(pb.portfolio)}"
     if pa.jurisdiction and pb.jurisdiction and pa.jurisdiction != pb.jurisdiction:
         return "conflict", f"different countries: {pa.jurisdiction} vs {pb.jurisdiction}"
@@ -90,8 +93,18 @@ def compare_roles(a: str, b: str, country_of=None) -> tuple[str, str]:
     return "compatible", "same office; one description is less specific"
 
 
+def _portfolios_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'harbour' ~ 'harbours', 'finance' ~ 'finances'; 'finance' is not 'foreign'."""
+    return any(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 85) for x in a for y in b)
+
+
 def role_before(tokens, name_start: int) -> tuple[int, int] | None:
-    """Token span of a title right before a name ("UK Defence Secretary" John Healey)."""
+    """Token span of a title right before a name ("UK Defence Secretary" John Healey, "the CEO, Jo Bloggs")."""
+    if name_start > 1 and tokens[name_start - 1].text == ",":
+        span = role_before(tokens, name_start - 1)
+        if span is not None:
+            return span
+        return None
     j = name_start - 1
     start = None
     while j >= 0:
