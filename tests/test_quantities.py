@@ -507,6 +507,182 @@ def test_multiple_mentions_in_order():
 
 
 # ---------------------------------------------------------------------------
+# Compound adjectives: "the 27-member compact"
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit, written, holder",
+    [
+        ("The 27-member compact", "27-member compact", 27, "members", "member", "compact"),
+        ("the 61-seat council voted", "61-seat council", 61, "seats", "seat", "council"),
+        ("a five-point plan to end the war", "five-point plan", 5, "points", "point", "plan"),
+        ("a four-point plan", "four-point plan", 4, "points", "point", "plan"),
+        ("the 27-nation bloc", "27-nation bloc", 27, "nations", "nation", "bloc"),
+        ("the 27-nation bloc's leaders", "27-nation bloc", 27, "nations", "nation", "bloc"),
+        ("a 12-strong delegation arrived", "12-strong delegation", 12, "members", "strong", "delegation"),
+        ("a 40-member network of activists", "40-member network", 40, "members", "member", "network"),
+        ("the 15-member UN Security Council", "15-member UN Security Council", 15, "members", "member",
+         "un security council"),
+        ("the 27-member compact approves", "27-member compact", 27, "members", "member", "compact"),
+        ("a 27-member-state bloc", "27-member-state bloc", 27, "member states", "member-state", "bloc"),
+        ("The 27-Member Compact", "27-Member Compact", 27, "members", "Member", "compact"),
+        ("a 27\u2011member bloc", "27\u2011member bloc", 27, "members", "member", "bloc"),  # non-breaking hyphen
+        ("two 12-member teams", "12-member teams", 12, "members", "member", "teams"),
+        ("the 2000-member force", "2000-member force", 2000, "members", "member", "force"),  # not a year
+        ("it has a 27-member", "27-member", 27, "members", "member", ""),  # no head noun
+    ],
+)
+def test_compound_counts(text, mention, value, unit, written, holder):
+    q = only(text)
+    assert (q.kind, q.hedge, q.value, (q.low, q.high)) == ("count", "exact", value, (value, value))
+    assert (q.text, q.unit, q.holder) == (mention, unit, holder)
+    assert text[q.unit_start:q.unit_end] == written
+    assert text[q.start:q.end] == q.text
+    assert not q.partitive and q.role == ""
+    check_offsets(text, [q])
+
+
+def test_compound_range_and_number_offsets():
+    text = "a 20-30-member group"
+    q = only(text)
+    assert (q.low, q.high, q.hedge, q.unit, q.holder) == (20, 30, "approx", "members", "group")
+    assert text[q.number_start:q.number_end] == "20-30"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a three-day summit",
+        "a 20-year-old man",
+        "a twenty-year-old man",
+        "a two-hour meeting",
+        "a three-week pause",
+        "a six-month extension",
+        "a 90-minute call",
+        "a 10-mile convoy",
+        "a 5-km zone",
+        "a 100-metre wall",
+        "a 10-storey building",
+        "a 27\u2011day trip",  # non-breaking hyphen
+        "a two-state solution",  # "-state" alone is not on the list
+    ],
+)
+def test_compound_durations_and_measures_are_not_counts(text):
+    assert find_quantities(text) == [], [q.text for q in find_quantities(text)]
+
+
+# ---------------------------------------------------------------------------
+# Partitives: "3,200 of its members"
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, mention, value, unit, hedge",
+    [
+        ("3,200 of its members quit", "3,200 of its members", 3200, "members", "exact"),
+        ("22 of the bloc's member states", "22 of the bloc's member states", 22, "member states", "exact"),
+        ("20 of the European Union's member states", "20 of the European Union's member states", 20,
+         "member states", "exact"),
+        ("two of the ministers resigned", "two of the ministers", 2, "ministers", "exact"),
+        ("5 of their senior commanders", "5 of their senior commanders", 5, "senior commanders", "exact"),
+        ("3 of those countries", "3 of those countries", 3, "countries", "exact"),
+        ("about 3,200 of their members left", "about 3,200 of their members", 3200, "members", "approx"),
+        ("30 or more of its members", "30 or more of its members", 30, "members", "at_least"),
+        ("thousands of its members", "thousands of its members", 3000, "members", "vague"),
+        ("12 of whom were children", "12 of whom", 12, "", "exact"),
+        ("3 of them agreed", "3 of them", 3, "", "exact"),
+    ],
+)
+def test_partitives(text, mention, value, unit, hedge):
+    q = only(text)
+    assert (q.text, q.value, q.unit, q.hedge, q.partitive, q.kind) == (mention, value, unit, hedge, True, "count")
+    if unit:
+        assert text[q.unit_start:q.unit_end].lower() == unit
+    check_offsets(text, [q])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Documented choice: results never overlap, so when the whole is itself a
+        # number the partitive mention stops before it and the whole is its own quantity.
+        ("30 of the 31 countries", [("30 of the", 30, "", True), ("31 countries", 31, "countries", False)]),
+        ("thirty of the thirty-one countries",
+         [("thirty of the", 30, "", True), ("thirty-one countries", 31, "countries", False)]),
+        ("30 of Nato's 32 members", [("30 of Nato's", 30, "", True), ("32 members", 32, "members", False)]),
+        ("10 of the 12-member panel", [("10 of the", 10, "", True), ("12-member panel", 12, "members", False)]),
+        # A year after "of the" is left alone: no partitive, and no count for the year.
+        ("30 of the 2020 protests", [("30", 30, "", False)]),
+        # Not a partitive: the noun after the determiner is not plural.
+        ("2 of the best", [("2", 2, "", False)]),
+    ],
+)
+def test_partitive_whole_is_a_number(text, expected):
+    qs = find_quantities(text)
+    assert [(q.text, q.value, q.unit, q.partitive) for q in qs] == expected
+    check_offsets(text, qs)
+
+
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("two of them agreed", []),  # word number + pronoun stays a pronoun
+        ("two of those who left", []),
+        ("one of the ministers", []),  # "one of" is a pronoun, not a count of 1
+        ("one of the 31 countries", [31]),
+    ],
+)
+def test_word_number_pronoun_partitives_are_not_counts(text, values):
+    qs = find_quantities(text)
+    assert [q.value for q in qs] == values
+    assert not any(q.partitive for q in qs)
+
+
+# ---------------------------------------------------------------------------
+# Vote tallies: "312 votes to 215", "a 5-4 vote"
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The motion passed by 312 votes to 215.", [("312 votes", 312, "for"), ("215", 215, "against")]),
+        ("MPs voted 312 votes to 215", [("312 votes", 312, "for"), ("215", 215, "against")]),
+        ("approved by two votes to one", [("two votes", 2, "for"), ("one", 1, "against")]),
+        ("Leave won 17.4 million votes to 16.1 million",
+         [("17.4 million votes", 17.4e6, "for"), ("16.1 million", 16.1e6, "against")]),
+        ("in a 5-4 vote", [("5", 5, "for"), ("4 vote", 4, "against")]),
+        ("passed by a 312-215 vote", [("312", 312, "for"), ("215 vote", 215, "against")]),
+        ("a 4\u20135 vote", [("4", 4, "for"), ("5 vote", 5, "against")]),  # not a range
+    ],
+)
+def test_votes(text, expected):
+    qs = find_quantities(text)
+    assert [(q.text, q.value, q.role) for q in qs] == expected
+    for q in qs:
+        assert (q.kind, q.unit, q.hedge, q.low, q.high) == ("count", "votes", "exact", q.value, q.value)
+    check_offsets(text, qs)
+
+
+def test_votes_noun_offsets_and_other_counts():
+    text = "by 312 votes to 215, with 12 abstentions"
+    qs = find_quantities(text)
+    assert [(q.text, q.unit, q.role) for q in qs] == [
+        ("312 votes", "votes", "for"), ("215", "votes", "against"), ("12 abstentions", "abstentions", ""),
+    ]
+    assert text[qs[0].unit_start:qs[0].unit_end] == "votes"
+    assert qs[1].unit_start == qs[1].unit_end == qs[1].number_end  # noun written once, on the first
+    assert only("he got 300 votes to win").role == ""
+    for t in ("he won 3-1", "a 2024-25 vote"):
+        assert find_quantities(t) == []
+
+
+def test_new_fields_have_defaults():
+    q = Quantity(0, 2, "30", 0, 2, 30.0, 30.0, 30.0, "exact", "count", None, "", 2, 2)
+    assert (q.holder, q.partitive, q.role) == ("", False, "")
+    assert only("30 countries") == Quantity(0, 12, "30 countries", 0, 2, 30.0, 30.0, 30.0, "exact",
+                                            "count", None, "countries", 3, 12)
+
+
+# ---------------------------------------------------------------------------
 # Robustness and performance
 # ---------------------------------------------------------------------------
 
@@ -574,6 +750,7 @@ _FRAGMENTS = st.sampled_from([
     "2025", "1.2", "000", "one", "thirty", "forty-seven", "hundred", "a", "dozen", "hundreds", "of",
     "tens", "thousands", "million", "bn", "m", "people", "countries", "April", "about", "more than",
     "between", "and", "to", "or", "No.", "page", "per cent", "dollars", "euros", "USD", "first",
+    "-member", "-day", " of its ", " of the ", "bloc's", "them", " votes", "vote", "-strong", "plan",
 ])
 
 

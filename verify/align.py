@@ -16,7 +16,8 @@ from rapidfuzz import fuzz
 from .embed import Embedder
 from .records import Claim
 
-SUBJECT_SIMILARITY = 0.62  # unit phrases at least this close count the same thing (dev set: countries~nations 0.79)
+SUBJECT_SIMILARITY = 0.55  # head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58)
+MONEY_SUBJECT_SIMILARITY = 0.7  # "fund" ~ "funding"; a bare verb or "amount" links nothing by itself
 LIST_HEAD_SIMILARITY = 0.45  # objectives ~ priorities ~ goals
 LIST_ITEM_MATCH = 0.5  # share of items that must match for two lists to be one list
 ITEM_SIMILARITY = 0.5  # two list items say the same thing
@@ -76,24 +77,13 @@ def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[st
     if not unique:
         return {}
     sim = embedder.similarity(unique, unique)
-    parent = list(range(len(unique)))
-
-    def find(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(unique)):
-        for j in range(i + 1, len(unique)):
-            if sim[i, j] >= threshold or _same_head(unique[i], unique[j]):
-                parent[find(i)] = find(j)
+    roots = _union_find(len(unique), lambda i, j: sim[i, j] >= threshold or _same_head(unique[i], unique[j]))
     counts = defaultdict(int)
     for label in labels:
         counts[label] += 1
     members = defaultdict(list)
-    for i, label in enumerate(unique):
-        members[find(i)].append(label)
+    for label, root in zip(unique, roots):
+        members[root].append(label)
     result = {}
     for group in members.values():
         name = max(group, key=lambda x: (counts[x], -len(x), x))
@@ -171,7 +161,9 @@ def _align_money(money: list[Claim], embedder: Embedder) -> None:
     """Amounts of one event are one attribute when they are the same figure or name the same thing.
 
     The same figure in two currencies ("€300 million" / "$300 million") is the same amount misreported
-    far more often than two different amounts that happen to share a number.
+    far more often than two different amounts that happen to share a number. Groups are complete-link:
+    an amount joins a group only if it is linked to every amount already in it, so "$1.2bn fund" and
+    "$200m pledge" never meet through a chain of look-alikes.
     """
     by_event = defaultdict(list)
     for claim in money:
@@ -179,10 +171,22 @@ def _align_money(money: list[Claim], embedder: Embedder) -> None:
     for members in by_event.values():
         subjects = [c.subject for c in members]
         sim = embedder.similarity(subjects, subjects)
-        roots = _union_find(len(members), lambda i, j: members[i].point == members[j].point
-                            or sim[i, j] >= SUBJECT_SIMILARITY)
-        for claim, root in zip(members, roots):
-            claim.attribute = f"money:{members[root].subject}"
+
+        def linked(i, j):
+            return members[i].point == members[j].point or sim[i, j] >= MONEY_SUBJECT_SIMILARITY
+
+        groups: list[list[int]] = []
+        for i in range(len(members)):
+            for group in groups:
+                if all(linked(i, j) for j in group):
+                    group.append(i)
+                    break
+            else:
+                groups.append([i])
+        for group in groups:
+            name = members[group[0]].subject
+            for i in group:
+                members[i].attribute = f"money:{name}"
 
 
 def _align_lists(lists: list[Claim], embedder: Embedder) -> None:
@@ -193,19 +197,13 @@ def _align_lists(lists: list[Claim], embedder: Embedder) -> None:
     for members in by_event.values():
         heads = [c.subject for c in members]
         head_sim = embedder.similarity(heads, heads)
-        parent = list(range(len(members)))
 
-        def find(i):
-            while parent[i] != i:
-                i = parent[i]
-            return i
+        def linked(i, j):
+            if head_sim[i, j] >= LIST_HEAD_SIMILARITY:
+                return True
+            matched = items_matched(members[i].items, members[j].items, embedder)
+            return len(matched) / max(1, min(len(members[i].items), len(members[j].items))) >= LIST_ITEM_MATCH
 
-        for i in range(len(members)):
-            for j in range(i + 1, len(members)):
-                matched = items_matched(members[i].items, members[j].items, embedder)
-                share = len(matched) / max(1, min(len(members[i].items), len(members[j].items)))
-                if head_sim[i, j] >= LIST_HEAD_SIMILARITY or share >= LIST_ITEM_MATCH:
-                    parent[find(i)] = find(j)
-        for i, claim in enumerate(members):
-            root = members[find(i)]
-            claim.attribute = f"list:{root.subject}"
+        roots = _union_find(len(members), linked)
+        for claim, root in zip(members, roots):
+            claim.attribute = f"list:{members[root].subject}"

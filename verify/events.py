@@ -21,7 +21,7 @@ from .embed import Embedder
 from .extract.places import Gazetteer
 from .records import Article, Claim, Event, EventMention
 
-MAX_DATE_GAP = 3  # days; reports of one event disagree by a day or two, not by a week
+MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
 MERGE_SCORE = 2.0  # calibrated on the development set (tests/data/dev)
 NAME_MATCH = 85  # rapidfuzz token_set_ratio for two names of one event
 
@@ -144,7 +144,7 @@ class _Linker:
         evidence = False
         if a.dates and b.dates:
             gap = min(date_gap(x, y) for x in a.dates for y in b.dates)
-            score += 2.0 if gap == 0 else -0.75 * gap
+            score += 2.0 if gap == 0 else -1.0 * gap
             evidence = evidence or gap == 0
         if a.places and b.places:
             relations = {self.gazetteer.relation(p, q) for p in a.places for q in b.places}
@@ -265,9 +265,11 @@ def _assign_claims(articles: list[Article], mentions: list[EventMention], claims
     main_event: dict[str, str | None] = {}
     by_sentence: dict[tuple[str, int], str] = {}
     for mention in mentions:
-        by_sentence.setdefault((mention.article, mention.sentence_start), mention.event)
+        if mention.event:
+            by_sentence.setdefault((mention.article, mention.sentence_start), mention.event)
     for article in articles:
-        counts = Counter(m.event for m in mentions if m.article == article.id and not _in_background(article, m.start))
+        counts = Counter(m.event for m in mentions
+                         if m.article == article.id and m.event and not _in_background(article, m.start))
         main_event[article.id] = _main(counts, mentions, article.id)
     for claim in claims:
         if claim.kind == "role":

@@ -30,14 +30,6 @@ UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|j
 DIFFERENT_EVENT_WINDOW = 45  # days: events further apart are not mistaken for each other
 
 
-# Verbs that say only that a count was there (attended, took part, was, had): such counts of one
-# thing are comparable with each other, but not with counts of a specific act ("abstained").
-NEUTRAL_PREDICATES = {"", "be", "have", "include", "number", "total", "reach", "stand", "attend", "participate",
-                      "take", "join", "gather", "meet", "represent", "come", "send", "bring", "host", "convene",
-                      "say", "report", "estimate", "put", "count", "arrive", "travel", "involve", "see", "bring"}
-PREDICATE_SIMILARITY = 0.5
-
-
 class Judge:
     """Compares typed values; holds the shared read-only helpers it needs."""
 
@@ -48,15 +40,14 @@ class Judge:
         self.events = {e.id: e for e in events}
 
     def comparable(self, a: Claim, b: Claim) -> bool:
-        """Counts of one thing by different acts ("24 attended", "3 abstained") are not compared."""
+        """Counts of those who did and those who did not ("24 attended", "3 did not attend") are not compared.
+
+        Other acts are told apart upstream: casualty and vote frames give "deaths", "injured",
+        "votes for", "votes against" their own attributes.
+        """
         if a.kind != "count":
             return True
-        pa, pb = a.predicate.split(" ")[0], b.predicate.split(" ")[0]
-        if pa in NEUTRAL_PREDICATES and pb in NEUTRAL_PREDICATES:
-            return True
-        if not pa or not pb:
-            return True
-        return a.predicate == b.predicate or float(self.embedder.similarity([a.predicate], [b.predicate])[0, 0]) >= PREDICATE_SIMILARITY
+        return a.predicate.startswith("not ") == b.predicate.startswith("not ")
 
     def is_forecast(self, claim: Claim) -> bool:
         """A figure published before its event took place is a forecast."""

@@ -17,23 +17,14 @@ from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, 
 from .people import role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
+from .subjects import TIME_UNITS, context_before, count_subject, is_membership, money_subject, predicate
 
-# A count right after these nouns is the size of a body, not of an event's attendance.
-MEMBERSHIP_BEFORE = re.compile(
-    r"\b(?:group|coalition|alliance|bloc|union|club|league|network|grouping|consortium|federation|"
-    r"membership|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+(?:some\s+|about\s+)?$",
-    re.I,
-)
-MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
-ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
-                     "meet", "join", "present", "take", "turn", "vote", "sign"}
 REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
                     "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
                     "outline", "assure", "describe", "thank", "urge"}
 # A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
 STATEMENT_NOUNS = re.compile(r"\b(?:statement|remarks|speech|address|communiqu[eé]|declaration|press release|"
                              r"transcript|readout|op-ed|letter)\b", re.I)
-TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
 
 
 @dataclass
@@ -236,23 +227,23 @@ class _ArticleExtractor:
         mention_spans = [(m.start - seg.start, m.end - seg.start) for m in mentions]
         for q in find_quantities(seg.text):
             if q.kind == "count" and q.unit and TIME_UNITS.match(q.unit.split()[-1]):
-                continue
-            if q.kind == "count" and not q.unit and not CONTEXT_NOUNS_BEFORE.search(seg.text[max(0, q.start - 60):q.start]):
+                continue  # durations ("15 years") are not counts of anything in the story
+            if q.kind == "count" and not q.unit and context_before(seg.text, q.start) is None:
                 continue  # a bare number with nothing saying what it counts
-            unit = _lemma_phrase(doc, q.unit_start, q.unit_end) if q.kind == "count" else q.unit
+            verb = predicate(doc, q)
+            if q.kind == "count":
+                unit = _lemma_phrase(doc, q.unit_start, q.unit_end)
+                subject = count_subject(doc, q, unit, verb)
+            else:
+                unit = q.unit
+                subject = money_subject(doc, q) if q.kind == "money" else (context_before(seg.text, q.start) or "percent")
             nearest = nearest_assignment([(q.start, q.end)], mention_spans)
             mention = mentions[nearest[0]] if nearest else None
-            window = seg.text[max(0, q.start - 40):q.start]
-            membership = bool(MEMBERSHIP_BEFORE.search(window)) or (
-                bool(MEMBERSHIP_UNIT.search(q.unit)) and not _has_lemma(doc, ATTENDANCE_LEMMAS)
-            )
-            subject = _quantity_subject(doc, q, unit)
-            attribute = f"{q.kind}:{subject}"
             self._claim(
-                seg, q.kind, attribute, subject, _quantity_value(q), seg.start + q.start,
+                seg, q.kind, f"{q.kind}:{subject}", subject, _quantity_value(q), seg.start + q.start,
                 seg.start + q.end, speaker, mention, low=q.low, high=q.high, point=q.value, hedge=q.hedge,
-                unit=unit, currency=q.currency, scope="membership" if membership else "event",
-                predicate=_predicate(doc, q),
+                unit=unit, currency=q.currency,
+                scope="membership" if is_membership(seg.text, q, unit, doc) else "event", predicate=verb,
             )
 
     def _roles(self, seg, doc, speaker) -> None:
@@ -339,54 +330,6 @@ def _list_head(intro: str) -> tuple[str, int] | None:
     return None
 
 
-# Units that say nothing of what was counted until their verb is known: "12 people died".
-GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilian", "inhabitant", "citizen",
-                 "adult", "child", "worker", "member", "local", "passenger", "man", "woman", "student"}
-CONTEXT_NOUNS_BEFORE = re.compile(r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|budget|cost|price|"
-                                  r"amount|turnout|attendance|population|bill|fine|sum|funding|deficit)"
-                                  r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,40}$", re.I)
-
-
-def _predicate(doc, q) -> str:
-    """The verb a count is an argument of ("abstain", "vote against"): counts of different acts are not compared."""
-    tokens = [t for t in doc if q.start <= t.idx < q.end]
-    if not tokens:
-        return ""
-    node = tokens[-1]
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
-            break
-        node = node.head
-    if node.pos_ not in ("VERB", "AUX"):
-        return ""
-    particles = [c.lower_ for c in node.children if c.dep_ in ("prt",) or (c.dep_ == "advmod" and c.lower_ in ("against", "out", "off"))]
-    return " ".join([node.lemma_.lower()] + particles)
-
-
-def _quantity_subject(doc, q, unit: str) -> str:
-    """What a number counts, as a short phrase used to align claims: "country", "people die", "death toll"."""
-    before = CONTEXT_NOUNS_BEFORE.search(doc.text[max(0, q.start - 60):q.start])
-    if q.kind != "count" or not unit:
-        # Money and percentages: the noun after the amount or the noun it measures.
-        after = re.match(r"\s*(?:in|of|for|on)?\s*((?:[a-z-]+\s+){0,2}[a-z-]+)", doc.text[q.end:q.end + 40])
-        tail = after.group(1) if after else ""
-        lead = before.group(1).lower() if before else ""
-        return " ".join(x for x in (lead, tail) if x).strip() or q.kind
-    head = unit.split()[-1]
-    if before and head in GENERIC_UNITS:
-        return before.group(1).lower()
-    if head not in GENERIC_UNITS:
-        return unit
-    tokens = [t for t in doc if q.unit_start <= t.idx < q.unit_end]
-    if tokens:
-        verb = tokens[-1].head
-        while verb.pos_ not in ("VERB", "ADJ") and verb.head is not verb and verb.dep_ in ("prep", "pobj", "conj", "appos"):
-            verb = verb.head
-        if verb.pos_ in ("VERB", "ADJ") and verb.lemma_.lower() not in ("be", "have"):
-            return f"{unit} {verb.lemma_.lower()}"
-    return unit
-
-
 def _lemma_phrase(doc, start: int, end: int) -> str:
     words = [t.lemma_.lower() if t.i == _last_token(doc, start, end) else t.lower_
              for t in doc if t.idx >= start and t.idx + len(t.text) <= end and t.is_alpha]
@@ -404,10 +347,6 @@ def _reported_date(root) -> bool:
         return False
     holder = root.head.head if root.dep_ == "pobj" else root.head
     return holder.lemma_.lower() in REPORTING_LEMMAS | {"confirm", "announce", "tell"}
-
-
-def _has_lemma(doc, lemmas) -> bool:
-    return any(t.lemma_.lower() in lemmas for t in doc)
 
 
 def _quantity_value(q) -> str:

@@ -38,6 +38,27 @@ class Quantity:
     ``value`` is the number as stated (midpoint for ranges, a typical value for
     vague words); ``[low, high]`` is what the wording admits, so for strict
     bounds ("more than 30" -> [31, inf]) value may lie just outside it.
+
+    Compound adjectives ("the 27-member compact", "a five-point plan") give a
+    count whose ``unit`` is the hyphenated noun in the plural ("members",
+    "points"; "12-strong" -> "members"), whose unit offsets point at that noun
+    as written ("member") and whose ``holder`` is the noun phrase after the
+    compound ("compact", "plan").  Durations and measures ("three-day",
+    "20-year-old", "10-mile") are never counts.
+
+    Partitives ("3,200 of its members", "22 of the bloc's member states") set
+    ``partitive`` and take the noun phrase after the determiner as ``unit``,
+    with ``text`` covering the whole phrase.  When the whole is itself a
+    number ("30 of the 31 countries") the first mention ends before it
+    ("30 of the", unit "") and the second is a quantity of its own
+    ("31 countries").  Digits with a pronoun ("12 of whom", "3 of them") are
+    partitive with unit ""; word numbers with a pronoun ("two of them") and
+    "one of ..." stay pronouns and are not reported.
+
+    Vote tallies ("by 312 votes to 215", "a 5-4 vote") give two counts with
+    unit "votes", ``role`` "for" then "against".  The noun is written once,
+    so the mention that does not contain it has an empty unit span at its
+    number_end.
     """
 
     start: int  # char offset of the whole mention (hedge word included)
@@ -54,6 +75,10 @@ class Quantity:
     unit: str  # head noun phrase (lower-cased) / currency code / "%"
     unit_start: int
     unit_end: int
+    # Optional extras; defaults keep positional/keyword constructors working.
+    holder: str = ""  # "the 27-member compact": the thing that has the members ("compact")
+    partitive: bool = False  # "3,200 of its members", "30 of the 31 countries", "12 of whom"
+    role: str = ""  # "312 votes to 215": "for" on the first number, "against" on the second
 
 
 # ---------------------------------------------------------------------------
@@ -429,6 +454,46 @@ infantry artillery persons
 """.split())
 _NOT_PLURAL = frozenset("gas bus news series species this its was has is yes plus as us thus".split())
 
+# --- compound adjectives, partitives, votes -----------------------------------
+
+# "the 27-member compact": hyphenated nouns after which a number counts
+# something the following noun has.  A whitelist, so durations, ages and
+# measures ("three-day", "20-year-old", "10-mile", "5-storey") never qualify.
+_COMPOUND_PLURALS = {
+    "member": "members", "seat": "seats", "point": "points", "nation": "nations",
+    "country": "countries", "party": "parties", "strong": "members",
+    "person": "people", "man": "men", "woman": "women", "judge": "judges",
+    "delegate": "delegates", "minister": "ministers", "player": "players",
+    "vehicle": "vehicles", "ship": "ships", "vessel": "vessels", "jet": "jets",
+    "aircraft": "aircraft", "tank": "tanks", "gun": "guns", "bed": "beds",
+    "page": "pages", "article": "articles", "clause": "clauses", "step": "steps",
+    "stage": "stages", "part": "parts", "item": "items", "team": "teams",
+    "member-state": "member states", "nation-state": "nation states",
+}
+_HYPHENS = "-\u2010\u2011"
+_HYPHENS_RX = "\\-\u2010\u2011"  # the same, for use inside a regex character class
+_COMPOUND_RE = re.compile(
+    rf"[{_HYPHENS_RX}](?P<noun>(?:member|nation)[{_HYPHENS_RX}]state"
+    rf"|{_alt(k for k in _COMPOUND_PLURALS if '-' not in k)})(?![\w{_HYPHENS_RX}])",
+    re.IGNORECASE,
+)
+# "30 of the 31 countries", "3,200 of its members", "22 of the bloc's member states".
+_PART_OF_RE = re.compile(rf"{_SP}+of{_SP}+", re.IGNORECASE)
+_PART_DET_RE = re.compile(
+    rf"""(?P<det>
+        (?:(?i:the){_SP}+)?(?:[A-Z][\w.&-]*{_SP}+){{0,3}}[^\W\d_][\w.&-]*(?:['\u2019]s|s['\u2019])  # the bloc's
+      | (?i:the|its|their|his|her|our|your|these|those)
+    ){_SP}+""",
+    re.VERBOSE,
+)
+_PART_PRONOUN_RE = re.compile(r"(?:them|us|you|whom|which|these|those)\b", re.IGNORECASE)
+# "312 votes to 215", "two votes to one", "a 5-4 vote".
+_VOTE_HINT_RE = re.compile(r"[^.;\n]{0,24}?\bvotes?\b", re.IGNORECASE)
+_VOTES_TO_RE = re.compile(rf"{_SP}+(?P<noun>votes?)\b{_SP}+to{_SP}+", re.IGNORECASE)
+_VOTE_DASH_RE = re.compile(
+    rf"[-\u2013](?P<num>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+)(?![\w.,/:-]){_SP}+(?P<noun>votes?)\b", re.IGNORECASE
+)
+
 # --- spans that look numeric but are not amounts ------------------------------
 
 _MONTH = (
@@ -480,9 +545,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if m is None:
             break
         try:
-            q = _build(text, m, mask, prev_end)
+            pair = _vote_pair(text, m, mask)
+            q = None if pair else _build(text, m, mask, prev_end)
         except (ValueError, ArithmeticError, InvalidOperation, OverflowError):
-            q = None  # defensive: a weird input must never abort extraction
+            pair = q = None  # defensive: a weird input must never abort extraction
+        if pair:
+            out.extend(pair)
+            prev_end = pos = pair[1].end
+            continue
         if q is None:
             pos = m.start() + 1
             continue
@@ -747,7 +817,29 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
                     has_multiplier = has_multiplier or scale2 != 1
     if hedge == "between" and rng is None:
         hedge, hedge_start = "exact", None  # "between" without "and Y" is not a hedge
-    if rng is None and src != "vague" and p < len(text) - 1 and text[p] in "-\u2013":
+    if src != "vague" and currency is None and p < len(text) - 1 and text[p] in _HYPHENS:
+        cpd = _COMPOUND_RE.match(text, p)
+        if cpd is not None:
+            # "the 27-member compact", "a five-point plan", "a 20-30-member group"
+            if abbr in _MONEY_ONLY_ABBR:
+                return None
+            if (src == "digits" and hedge == "exact" and rng is None
+                    and _looks_like_identifier(text, cs, lead, before)):
+                return None
+            value, low, high, hedge = _value_interval(src, None, rng, raw, scale, "count", num, hedge)
+            if value is None:
+                return None
+            noun = re.sub(f"[{_HYPHENS_RX}]", "-", cpd.group("noun").lower())
+            holder, _, h_e = _holder_after(text, cpd.end())
+            start = hedge_start if hedge_start is not None else start
+            end = h_e if holder else cpd.end()
+            return Quantity(
+                start=start, end=end, text=text[start:end], number_start=start, number_end=p,
+                value=value, low=low, high=high, hedge=hedge, kind="count", currency=None,
+                unit=_COMPOUND_PLURALS[noun], unit_start=cpd.start("noun"), unit_end=cpd.end("noun"),
+                holder=holder,
+            )
+    if rng is None and src != "vague" and p < len(text) - 1 and text[p] in "-\u2013\u2010\u2011":
         nxt = text[p + 1]
         if nxt.isdigit():
             return None  # "3-1" score, code or malformed range
@@ -814,6 +906,7 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
         end = p = om2.end()
 
     # ---- head noun for counts ------------------------------------------------------
+    partitive = ""  # "", "noun", "number" or "pronoun": what follows "N of (the|its|...)"
     if kind == "count":
         after = p
         if src == "vague":
@@ -825,24 +918,24 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
             us, ue, end = u_s, u_e, u_e
         else:
             us = ue = number_end
+            part = _partitive_after(text, p, mask)
+            if part is not None:
+                # "3,200 of its members" / "30 of the" (31 countries) / "12 of whom"
+                partitive, unit, u_s, u_e, end = part
+                if unit:
+                    us, ue = u_s, u_e
 
     # ---- vetting ---------------------------------------------------------------------
     if kind == "count" and src == "words":
-        if not unit and not has_multiplier:
+        if not unit and not has_multiplier and partitive != "number":
             return None  # "two of them", "three said": word numbers need a noun or a scale
         if num == 1 and not has_multiplier and rng is None:
             first = unit.split(" ", 1)[0] if unit else ""
-            if lead in _ONE_DETERMINERS or first in _ONE_IDIOMS or not unit:
-                return None  # "no one", "the one", "one another", "one day"
+            if lead in _ONE_DETERMINERS or first in _ONE_IDIOMS or not unit or partitive:
+                return None  # "no one", "the one", "one another", "one day", "one of the"
     if kind == "count" and src == "digits" and hedge == "exact" and rng is None and currency is None:
-        if (
-            lead.rstrip(".") in _ID_WORDS
-            or before in _NO_ABBREVIATIONS
-            or text[max(0, cs - 2):cs].strip() in _ID_MARKS
-        ):
-            return None  # "No. 10", "Resolution 2231", "page 5", "# 5"
-        if _capitalised_word_before(text, cs):
-            return None  # "Boeing 737", "Windows 10"
+        if _looks_like_identifier(text, cs, lead, before):
+            return None  # "No. 10", "Resolution 2231", "page 5", "# 5", "Boeing 737"
     if (
         kind == "count"
         and src == "digits"
@@ -855,23 +948,9 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
             return None  # "in 2025", "the 2024 budget": a year, not a count
 
     # ---- values and intervals ----------------------------------------------------------
-    if src == "vague":
-        v, lo, hi = _VAGUE[vague_key]
-        value, low, high = float(v), float(lo), float(hi)
-        hedge = "vague"
-    else:
-        if rng is not None:
-            lo_f, hi_f = float(rng[0]), float(rng[1])
-            value, low, high = (lo_f + hi_f) / 2, lo_f, hi_f
-            hedge = "approx"
-        else:
-            if raw is not None:
-                decimal_dot = scale != 1 or kind != "count"
-                num = _digits_value(raw, decimal_dot)
-            value = float(num * scale)
-            if not math.isfinite(value):
-                return None
-            low, high = _interval(value, hedge, kind == "count" and value.is_integer())
+    value, low, high, hedge = _value_interval(src, vague_key, rng, raw, scale, kind, num, hedge)
+    if value is None:
+        return None
 
     start = hedge_start if hedge_start is not None else start
     return Quantity(
@@ -889,7 +968,153 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
         unit=unit,
         unit_start=us,
         unit_end=ue,
+        partitive=bool(partitive),
     )
+
+
+def _value_interval(src, vague_key, rng, raw, scale, kind, num, hedge):
+    """(value, low, high, hedge) of a numeric core; value is None if not finite."""
+    if src == "vague":
+        v, lo, hi = _VAGUE[vague_key]
+        return float(v), float(lo), float(hi), "vague"
+    if rng is not None:
+        lo_f, hi_f = float(rng[0]), float(rng[1])
+        return (lo_f + hi_f) / 2, lo_f, hi_f, "approx"
+    if raw is not None:
+        num = _digits_value(raw, scale != 1 or kind != "count")
+    value = float(num * scale)
+    if not math.isfinite(value):
+        return None, 0.0, 0.0, hedge
+    low, high = _interval(value, hedge, kind == "count" and value.is_integer())
+    return value, low, high, hedge
+
+
+def _looks_like_identifier(text: str, cs: int, lead: str, before: str) -> bool:
+    """'No. 10', 'Resolution 2231', 'page 5', '# 5', 'Boeing 737': a name, not a count."""
+    return (
+        lead.rstrip(".") in _ID_WORDS
+        or before in _NO_ABBREVIATIONS
+        or text[max(0, cs - 2):cs].strip() in _ID_MARKS
+        or _capitalised_word_before(text, cs)
+    )
+
+
+def _holder_after(text: str, p: int) -> tuple[str, int, int]:
+    """Noun phrase after a compound adjective: 'compact', 'peace plan', 'UN Security Council'.
+
+    Like _unit_after, but the holder is normally singular: a later word that
+    looks plural is taken for a verb ('the council approves') and left out,
+    and a possessive closes the phrase ('the 27-nation bloc's leaders' -> 'bloc')."""
+    words: list[str] = []
+    hs = he = p
+    first_cap = False
+    while len(words) < 3:
+        m = _UNIT_WORD_RE.match(text, he)
+        if m is None or (he == p and m.start(1) == p):
+            break
+        w = m.group(1).rstrip("-'\u2019")
+        lw = w.lower()
+        poss = lw.endswith(("'s", "\u2019s"))
+        if poss:
+            w, lw = w[:-2], lw[:-2]
+        if not w or len(w) > 40 or lw in _STOP or any(c.isdigit() for c in w):
+            break
+        if words and (
+            (w[0].isupper() and not first_cap) or lw.endswith(("ed", "ly")) or _looks_plural(lw)
+        ):
+            break
+        if not words:
+            first_cap = w[0].isupper()
+            hs = m.start(1)
+        words.append(lw)
+        he = m.start(1) + len(w)
+        if poss or (len(words) == 1 and _looks_plural(lw)):
+            break  # "two 12-member teams": a plural first word is the whole holder
+    if not words:
+        return "", p, p
+    return " ".join(words), hs, he
+
+
+def _partitive_after(text: str, p: int, mask: bytearray | None):
+    """'N of (the|its|<Name>'s) <plural noun>' etc. right after a number ending at p.
+
+    Returns (what, unit, unit_start, unit_end, end) with what in "noun"
+    ("3,200 of its members"), "number" ("30 of the" + "31 countries": the whole
+    is a quantity of its own, so the span stops before it) or "pronoun"
+    ("12 of whom"), or None."""
+    om = _PART_OF_RE.match(text, p)
+    if om is None:
+        return None
+    q = om.end()
+    dm = _PART_DET_RE.match(text, q)
+    if dm is not None:
+        r = dm.end()
+        nm = _CORE_RE.match(text, r)
+        if nm is not None:
+            if _blocked(mask, nm.start(), nm.end()) or _YEAR_RE.fullmatch(nm.group()):
+                return None  # "30 of the 2020 protests": leave the year alone
+            return "number", "", p, p, dm.end("det")
+        unit, us, ue = _unit_after(text, dm.end("det"))
+        if unit and _looks_plural(unit.rsplit(" ", 1)[-1]):
+            return "noun", unit, us, ue, ue
+    pm = _PART_PRONOUN_RE.match(text, q)
+    if pm is not None:
+        return "pronoun", "", p, p, pm.end()
+    return None
+
+
+def _vote_pair(text: str, m: re.Match, mask: bytearray | None) -> tuple[Quantity, Quantity] | None:
+    """'312 votes to 215', 'two votes to one', 'a 5-4 vote': the for and against counts."""
+    if m.group("vague") or _VOTE_HINT_RE.match(text, m.end()) is None:
+        return None
+    cs = m.start()
+    src = "words" if m.group("words") else "digits"
+    if src == "words":
+        w = _words_at(text, cs, m.end())
+        if w is None:
+            return None
+        ce, first, _ = w
+    else:
+        raw = m.group("num")
+        if len(raw) > 1 and raw[0] == "0" and raw[1] != ".":
+            return None
+        scale, abbr, ce = _digit_scale(text, m)
+        if abbr in _MONEY_ONLY_ABBR:
+            return None
+        first = _digits_value(raw, scale != 1) * scale
+    tm = _VOTES_TO_RE.match(text, ce)
+    if tm is not None:
+        s2 = tm.end()
+        sec = _match_second_number(text, s2, "digits") or _match_second_number(text, s2, "words")
+        if sec is None:
+            return None
+        e2, raw2, scale2, abbr2 = sec
+        if abbr2 in _MONEY_ONLY_ABBR:
+            return None
+        second = (_digits_value(raw2, scale2 != 1) if isinstance(raw2, str) else raw2) * scale2
+        e1, us1, ue1, ne2, us2 = tm.end("noun"), tm.start("noun"), tm.end("noun"), e2, e2
+    else:
+        dm = _VOTE_DASH_RE.match(text, ce) if src == "digits" and scale == 1 else None
+        if dm is None:
+            return None
+        s2, ne2, e2 = dm.start("num"), dm.end("num"), dm.end("noun")
+        second = _digits_value(dm.group("num"), False)
+        e1, us1, ue1, us2 = ce, ce, ce, dm.start("noun")
+    if _blocked(mask, cs, e2):
+        return None
+    v1, v2 = float(first), float(second)
+    if not (math.isfinite(v1) and math.isfinite(v2)):
+        return None
+    q1 = Quantity(
+        start=cs, end=e1, text=text[cs:e1], number_start=cs, number_end=ce, value=v1, low=v1, high=v1,
+        hedge="exact", kind="count", currency=None, unit="votes", unit_start=us1, unit_end=ue1, role="for",
+    )
+    q2 = Quantity(
+        start=s2, end=e2, text=text[s2:e2], number_start=s2, number_end=ne2, value=v2, low=v2, high=v2,
+        hedge="exact", kind="count", currency=None, unit="votes", unit_start=us2, unit_end=e2,
+        role="against",
+    )
+    return q1, q2
 
 
 def _interval(v: float, hedge: str, integral: bool) -> tuple[float, float]:

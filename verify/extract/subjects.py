@@ -1,0 +1,122 @@
+"""What a number counts, in words alignment can compare.
+
+"12 people were killed", "the death toll stands at 12" and "12 deaths" all count deaths;
+"47 councillors backed the budget" and "47 votes to 14" both count votes in favour. A few
+news frames (casualties, votes) map their many wordings to one attribute; other counts are
+named by the head noun of their unit ("30 participating nations" -> "nation"), which
+alignment then matches by meaning.
+"""
+from __future__ import annotations
+
+import re
+
+# Nouns that say nothing of what was counted until their verb is known: "12 people died".
+GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilian", "inhabitant", "citizen",
+                 "adult", "child", "local", "passenger", "man", "woman", "student", "member", "councillor",
+                 "councilor", "lawmaker", "legislator", "mp", "senator", "deputy", "delegate", "worker", "employee"}
+# Casualty and vote frames: lemma of the verb or noun that says what happened -> attribute name.
+FRAMES = {
+    "deaths": {"die", "kill", "dead", "death", "fatality", "perish", "drown", "toll", "body"},
+    "injured": {"injure", "wound", "hurt", "injured", "injury", "wounded"},
+    "evacuated": {"evacuate", "evacuation", "flee", "displace", "evacuee", "relocate"},
+    "missing": {"missing", "unaccounted"},
+    "arrested": {"arrest", "detain", "detention"},
+    "rescued": {"rescue"},
+    "votes for": {"approve", "back", "support", "favour", "favor", "endorse", "pass", "adopt", "vote"},
+    "votes against": {"oppose", "reject", "against"},
+    "abstentions": {"abstain", "abstention"},
+}
+FRAME_OF = {lemma: frame for frame, lemmas in FRAMES.items() for lemma in lemmas}
+# "the death toll rose to 19", "the number of injured has risen to 58": the noun before says what is counted.
+CONTEXT_BEFORE = re.compile(
+    r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|turnout|attendance|population)"
+    r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,60}$", re.I)
+# A count right after these nouns is the size of a body, not of an event's attendance.
+MEMBERSHIP_BEFORE = re.compile(
+    r"\b(?:group|coalition|alliance|bloc|union|club|league|network|grouping|consortium|federation|"
+    r"membership|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+(?:some\s+|about\s+)?$",
+    re.I,
+)
+MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
+ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
+                     "meet", "join", "present", "take", "turn", "vote", "sign", "strike", "approve", "back"}
+TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
+
+
+def context_before(text: str, start: int) -> str | None:
+    match = CONTEXT_BEFORE.search(text[max(0, start - 90):start])
+    return match.group(1).lower() if match else None
+
+
+def count_subject(doc, q, unit: str, predicate: str) -> str:
+    """What a count counts: a frame name ("deaths", "votes for") or the unit's head noun."""
+    context = context_before(doc.text, q.start)
+    head = unit.split()[-1] if unit else ""
+    if getattr(q, "role", "") == "against":
+        return "votes against"
+    if head in ("vote", "ballot"):
+        return "votes against" if "against" in doc.text[q.end:q.end + 15] else "votes for"
+    if not head or head in GENERIC_UNITS:
+        for word in re.findall(r"[a-z]+", (context or "").lower()) + predicate.split():
+            if word in FRAME_OF:
+                return FRAME_OF[word]
+        verb = predicate.split()[-1] if predicate else ""
+        if verb in FRAME_OF:
+            return FRAME_OF[verb]
+        if context:
+            return context
+        if head and predicate:
+            return f"{head} {predicate}"
+    return head
+
+
+def money_subject(doc, q) -> str:
+    """What an amount is: the noun it modifies ("fund"), or what it is "of"/"for", or its verb."""
+    tokens = [t for t in doc if q.start <= t.idx < q.end]
+    if not tokens:
+        return "amount"
+    root = next((t for t in tokens if not (q.start <= t.head.idx < q.end) or t.head is t), tokens[-1])
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.lemma_.lower()
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
+        return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"
+    after = re.match(r"\s+(?:in|for|of)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
+    if after:
+        return after.group(1).lower()
+    if root.head.pos_ == "VERB":
+        return root.head.lemma_.lower()
+    return "amount"
+
+
+def predicate(doc, q) -> str:
+    """The verb a count is an argument of ("attend", "vote against", "not attend")."""
+    tokens = [t for t in doc if q.start <= t.idx < q.end]
+    if not tokens:
+        return ""
+    node = tokens[-1]
+    # Only a verb the count is an argument of: "24 countries attended", "voted against by 14",
+    # "rose to 19" -- not a verb further up ("thanked the planners from 30 countries").
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and node.head.pos_ in ("VERB", "AUX"):
+        node = node.head
+    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX"):
+        node = node.head.head
+    else:
+        return ""
+    words = [node.lemma_.lower()]
+    words += [c.lower_ for c in node.children
+              if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("against", "out", "off"))]
+    if any(c.dep_ == "neg" for c in node.children):
+        words.insert(0, "not")
+    return " ".join(words)
+
+
+def is_membership(text: str, q, unit: str, doc) -> bool:
+    """Does the count give the size of a body ("a group of 31 countries", "has 27 member states")?"""
+    if MEMBERSHIP_BEFORE.search(text[max(0, q.start - 40):q.start]):
+        return True
+    holder = getattr(q, "holder", "")
+    if holder and re.search(r"member|nation|seat|state|country", unit):
+        return True  # "the 27-member compact", "the 61-seat council"
+    if MEMBERSHIP_UNIT.search(unit) or re.search(r"\b(?:has|have|had|counts?|comprises?)\s+$", text[max(0, q.start - 12):q.start]):
+        return not any(t.lemma_.lower() in ATTENDANCE_LEMMAS for t in doc)
+    return False
