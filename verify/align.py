@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from .embed import Embedder
+from .extract.subjects import FRAMES
 from .records import Claim
 
 SUBJECT_SIMILARITY = 0.55  # head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58)
@@ -77,7 +78,18 @@ def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[st
     if not unique:
         return {}
     sim = embedder.similarity(unique, unique)
-    roots = _union_find(len(unique), lambda i, j: sim[i, j] >= threshold or _same_head(unique[i], unique[j]))
+    heads = sorted({label.split()[-1] for label in unique})
+    head_sim = embedder.similarity(heads, heads)
+    head_index = {h: i for i, h in enumerate(heads)}
+
+    def linked(i, j):
+        *mods_i, head_i = unique[i].split()
+        *mods_j, head_j = unique[j].split()
+        if mods_i and mods_j and mods_i != mods_j and sim[i, j] < threshold:
+            return False  # "bus lane" is not "cycle lane"
+        return head_sim[head_index[head_i], head_index[head_j]] >= threshold
+
+    roots = _union_find(len(unique), linked)
     counts = defaultdict(int)
     for label in labels:
         counts[label] += 1
@@ -90,14 +102,6 @@ def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[st
         for label in group:
             result[label] = name
     return result
-
-
-def _same_head(a: str, b: str) -> bool:
-    """'military planner' and 'planner' share a head noun; 'people die' and 'people injure' do not."""
-    wa, wb = a.split(), b.split()
-    if len(wa) == 1 or len(wb) == 1:
-        return wa[-1] == wb[-1] and len(wa) + len(wb) <= 3
-    return False
 
 
 def items_matched(a: tuple[str, ...], b: tuple[str, ...], embedder: Embedder) -> list[tuple[int, int, float]]:
@@ -123,7 +127,8 @@ def align(claims: list[Claim], embedder: Embedder) -> list[ClaimGroup]:
         if claim.kind == "role":
             claim.attribute = f"role:{fold_name(people[claim.subject])}"
     for kind in ("count", "percent"):
-        subset = [c for c in claims if c.kind == kind]
+        # Frame names ("deaths", "votes for") are already canonical: only free wording is clustered.
+        subset = [c for c in claims if c.kind == kind and c.subject not in FRAMES]
         names = _cluster([c.subject for c in subset], embedder, SUBJECT_SIMILARITY)
         for claim in subset:
             claim.attribute = f"{kind}:{names[claim.subject]}"
@@ -131,6 +136,8 @@ def align(claims: list[Claim], embedder: Embedder) -> list[ClaimGroup]:
     _align_lists([c for c in claims if c.kind == "list"], embedder)
     groups: dict[tuple, ClaimGroup] = {}
     for claim in claims:
+        if claim.kind in ("date", "location") and claim.event is None:
+            continue  # a date or place of no known event has nothing to be compared with
         if claim.kind == "weekday":
             key = (claim.event, claim.attribute, claim.id)  # a wrong weekday is judged on its own
         else:

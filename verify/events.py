@@ -24,6 +24,8 @@ from .records import Article, Claim, Event, EventMention
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
 MERGE_SCORE = 2.0  # calibrated on the development set (tests/data/dev)
 NAME_MATCH = 85  # rapidfuzz token_set_ratio for two names of one event
+TYPE_MATCH = 0.5  # same kind of event (meeting/meeting)
+PLACE_MISMATCH = 1.0  # same day, other place: possible, if the rest agrees strongly
 
 
 @dataclass
@@ -65,7 +67,7 @@ def date_gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 
 
 def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bool:
-    if mention.type != chain.type:
+    if mention.type != chain.type and chain.type != "lead":
         return False
     if mention.date_low is not None and any(date_gap(d, (mention.date_low, mention.date_high)) > 0 for d in chain.dates):
         return False
@@ -77,37 +79,36 @@ def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bo
 
 
 def chain_article(mentions: list[EventMention], gazetteer: Gazetteer) -> list[Chain]:
-    """Group one article's mentions (in text order) into chains, one per event it names."""
+    """Group one article's mentions (in text order) into chains, one per event it names.
+
+    A "lead" mention (the date and place of a lead sentence that names no event) starts a chain
+    that takes the type of the first event mention that joins it.
+    """
     chains: list[Chain] = []
-    leads = [m for m in mentions if m.type == "lead"]
-    for mention in (m for m in mentions if m.type != "lead"):
+    for mention in mentions:
         anchored = mention.date_low is not None or mention.place or mention.name
         target = None
-        for chain in reversed(chains):  # the most recent compatible chain: how anaphora reads
-            if _compatible(chain, mention, gazetteer):
-                target = chain
-                break
-        if target is None and not anchored:
-            # "the meeting" before any dated meeting: attach to the first later one of its kind.
-            target = next((c for c in chains if c.type == mention.type), None)
+        if mention.type != "lead":
+            for chain in reversed(chains):  # the most recent compatible chain: how anaphora reads
+                if _compatible(chain, mention, gazetteer):
+                    target = chain
+                    break
+            if target is None and not anchored:
+                # "the meeting" before any dated meeting: attach to the first later one of its kind.
+                target = next((c for c in chains if c.type == mention.type), None)
         if target is None:
             target = Chain(mention.article, mention.type)
             chains.append(target)
+        elif target.type == "lead":
+            target.type = mention.type
         target.mentions.append(mention)
     # An unanchored chain ("the meeting ... the talks") joins an anchored one of its type if one exists.
-    anchored = [c for c in chains if c.anchored]
+    anchored_chains = [c for c in chains if c.anchored]
     for chain in [c for c in chains if not c.anchored]:
-        same_type = [c for c in anchored if c.type == chain.type]
+        same_type = [c for c in anchored_chains if c.type == chain.type]
         if len(same_type) == 1:
             same_type[0].mentions.extend(chain.mentions)
             chains.remove(chain)
-    # The lead sentence's date and place anchor the article's main event only when nothing else does.
-    for lead in leads:
-        main = max(chains, key=lambda c: len(c.mentions), default=None)
-        if main is None:
-            chains.append(Chain(lead.article, "lead", [lead]))
-        elif not main.anchored:
-            main.mentions.append(lead)
     return chains
 
 
@@ -130,7 +131,10 @@ class _Linker:
         if any(date_gap(x, y) > MAX_DATE_GAP for x in a.dates for y in b.dates):
             return True
         if any(self.gazetteer.relation(p, q) == "different" for p in a.places for q in b.places):
-            return True
+            # Two places exclude one event, unless both name the same day: then one report may
+            # have the place wrong, which the judge should see as a conflict.
+            same_day = any(x == y and x[0] == x[1] for x in a.dates for y in b.dates)
+            return not same_day
         return False
 
     def _names_match(self, a: Chain, b: Chain) -> bool:
@@ -140,7 +144,7 @@ class _Linker:
         a, b = self.chains[i], self.chains[j]
         if self.blocked(a, b):
             return float("-inf")
-        score = 0.0
+        score = TYPE_MATCH if a.type == b.type and a.type != "lead" else 0.0
         evidence = False
         if a.dates and b.dates:
             gap = min(date_gap(x, y) for x in a.dates for y in b.dates)
@@ -153,6 +157,8 @@ class _Linker:
                 evidence = True
             elif "within" in relations:
                 score += 1.0
+            elif relations == {"different"}:
+                score -= PLACE_MISMATCH
         if a.names and b.names:
             if self._names_match(a, b):
                 score += 2.0

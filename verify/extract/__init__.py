@@ -17,7 +17,7 @@ from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, 
 from .people import role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
-from .subjects import TIME_UNITS, context_before, count_subject, is_membership, money_subject, predicate
+from .subjects import TIME_UNITS, amount_subject, context_before, count_subject, is_membership, predicate
 
 REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
                     "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
@@ -86,7 +86,7 @@ class _ArticleExtractor:
         for index, (seg, doc) in enumerate(zip(mined, docs)):
             reference = article.date if index == 0 else self.anchor
             self._segment(seg, doc, reference)
-            if seg is lead:
+            if seg is lead and not any(m.sentence_start == seg.start for m in self.mentions):
                 self._lead_mention(seg, doc, reference)
         self._lists(mined)
         self.claims.sort(key=lambda c: (c.start, c.end, c.kind))
@@ -201,6 +201,8 @@ class _ArticleExtractor:
         if dates:
             mention.date_low, mention.date_high, mention.date_text = dates[0].low, dates[0].high, dates[0].text
             mention.date_start, mention.date_end = seg.start + dates[0].start, seg.start + dates[0].end
+            self._claim(seg, "date", "date", "lead", _date_value(dates[0].low, dates[0].high), mention.date_start,
+                        mention.date_end, self._speaker(doc), mention, date_low=dates[0].low, date_high=dates[0].high)
         if places:
             start, end, name, _ = places[0]
             mention.place, mention.place_start, mention.place_end = name, seg.start + start, seg.start + end
@@ -234,9 +236,11 @@ class _ArticleExtractor:
             if q.kind == "count":
                 unit = _lemma_phrase(doc, q.unit_start, q.unit_end)
                 subject = count_subject(doc, q, unit, verb)
+                if subject is None:
+                    continue  # "two of them", "40 people were there": nothing says what was counted
             else:
                 unit = q.unit
-                subject = money_subject(doc, q) if q.kind == "money" else (context_before(seg.text, q.start) or "percent")
+                subject = amount_subject(doc, q)
             nearest = nearest_assignment([(q.start, q.end)], mention_spans)
             mention = mentions[nearest[0]] if nearest else None
             self._claim(
@@ -248,16 +252,16 @@ class _ArticleExtractor:
 
     def _roles(self, seg, doc, speaker) -> None:
         tokens = list(doc)
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or self.res.gazetteer.is_place(ent.text):
+        for name_span in _person_names(doc):
+            if self.res.gazetteer.is_place(name_span.text):
                 continue
-            span = role_before(tokens, ent.start) or role_after(tokens, ent.end)
+            span = role_before(tokens, name_span.start) or role_after(tokens, name_span.end)
             if span is None:
                 continue
             role = doc[span[0]:span[1]].text
-            name = re.sub(r"['’]s$", "", ent.text).strip()
-            start = min(doc[span[0]].idx, ent.start_char)
-            end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), ent.end_char)
+            name = re.sub(r"['’]s$", "", name_span.text).strip()
+            start = min(doc[span[0]].idx, name_span.start_char)
+            end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), name_span.end_char)
             self._claim(seg, "role", "role", name, role, seg.start + start, seg.start + end, speaker, None)
 
     def _lists(self, segments: list[Segment]) -> None:
@@ -339,6 +343,24 @@ def _lemma_phrase(doc, start: int, end: int) -> str:
 def _last_token(doc, start, end):
     inside = [t.i for t in doc if t.idx >= start and t.idx + len(t.text) <= end]
     return inside[-1] if inside else -1
+
+
+def _person_names(doc):
+    """Spans that may name a person: PERSON entities, and two- or three-word proper names the
+    NER model missed or mislabelled (invented names are often tagged ORG or nothing)."""
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    taken = {i for ent in names for i in range(ent.start, ent.end)}
+    blocked = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "DATE", "NORP", "MONEY", "CARDINAL")
+               for i in range(ent.start, ent.end)}
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken | blocked:
+            j += 1
+        if 2 <= j - i <= 3:
+            names.append(doc[i:j])
+        i = max(j, i + 1)
+    return names
 
 
 def _reported_date(root) -> bool:

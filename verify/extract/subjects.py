@@ -40,6 +40,8 @@ MEMBERSHIP_BEFORE = re.compile(
 MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
 ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
                      "meet", "join", "present", "take", "turn", "vote", "sign", "strike", "approve", "back"}
+# Verbs whose object is the size of their subject: "has 27 members", "represents 4,500 workers".
+POSSESSION_LEMMAS = {"have", "represent", "comprise", "include", "count", "number", "employ", "boast"}
 TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
 
 
@@ -48,36 +50,50 @@ def context_before(text: str, start: int) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def count_subject(doc, q, unit: str, predicate: str) -> str:
-    """What a count counts: a frame name ("deaths", "votes for") or the unit's head noun."""
-    context = context_before(doc.text, q.start)
+def count_subject(doc, q, unit: str, predicate: str) -> str | None:
+    """What a count counts: a frame name ("deaths", "votes for") or the unit's head noun with the
+    nouns that qualify it ("bus lane", "member state"); None when nothing says what was counted."""
     head = unit.split()[-1] if unit else ""
+    if getattr(q, "holder", ""):
+        return head  # "the 27-member compact": a size, not an act
     if getattr(q, "role", "") == "against":
         return "votes against"
     if head in ("vote", "ballot"):
         return "votes against" if "against" in doc.text[q.end:q.end + 15] else "votes for"
-    if not head or head in GENERIC_UNITS:
-        for word in re.findall(r"[a-z]+", (context or "").lower()) + predicate.split():
-            if word in FRAME_OF:
-                return FRAME_OF[word]
-        verb = predicate.split()[-1] if predicate else ""
-        if verb in FRAME_OF:
-            return FRAME_OF[verb]
-        if context:
-            return context
-        if head and predicate:
-            return f"{head} {predicate}"
-    return head
+    if head and head not in GENERIC_UNITS:
+        return _qualified_head(doc, q, head)
+    context = context_before(doc.text, q.start)
+    for word in re.findall(r"[a-z]+", (context or "").lower()) + predicate.split():
+        if word in FRAME_OF:
+            return FRAME_OF[word]
+    if context:
+        return context
+    verb = predicate.removeprefix("not ")
+    if head and verb and verb not in ("be", "have", "do"):
+        return f"{head} {verb}"
+    return None
 
 
-def money_subject(doc, q) -> str:
-    """What an amount is: the noun it modifies ("fund"), or what it is "of"/"for", or its verb."""
+def _qualified_head(doc, q, head: str) -> str:
+    """The head noun with its noun modifiers: "14 new bus lanes" -> "bus lane" (adjectives dropped)."""
+    tokens = [t for t in doc if q.unit_start <= t.idx < q.unit_end]
+    if not tokens:
+        return head
+    modifiers = [t.lemma_.lower() for t in tokens[:-1] if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "compound"]
+    return " ".join(modifiers + [head])
+
+
+def amount_subject(doc, q) -> str:
+    """What an amount or a percentage is: the noun it modifies ("fund", "pay rise"), what it is "of"
+    ("a pledge of €200 million"), or its verb ("offered 5 percent")."""
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
         return "amount"
     root = next((t for t in tokens if not (q.start <= t.head.idx < q.end) or t.head is t), tokens[-1])
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        return root.head.lemma_.lower()
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
+        noun = root.head
+        modifiers = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        return " ".join(modifiers + [noun.lemma_.lower()])
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"
     after = re.match(r"\s+(?:in|for|of)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
@@ -93,6 +109,9 @@ def predicate(doc, q) -> str:
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
         return ""
+    if any(c.dep_ in ("relcl", "acl") and any(g.dep_ == "neg" for g in c.children) for c in tokens[-1].children):
+        clause = next(c for c in tokens[-1].children if c.dep_ in ("relcl", "acl"))
+        return "not " + clause.lemma_.lower()  # "the three member states that did not send delegations"
     node = tokens[-1]
     # Only a verb the count is an argument of: "24 countries attended", "voted against by 14",
     # "rose to 19" -- not a verb further up ("thanked the planners from 30 countries").
@@ -117,6 +136,9 @@ def is_membership(text: str, q, unit: str, doc) -> bool:
     holder = getattr(q, "holder", "")
     if holder and re.search(r"member|nation|seat|state|country", unit):
         return True  # "the 27-member compact", "the 61-seat council"
-    if MEMBERSHIP_UNIT.search(unit) or re.search(r"\b(?:has|have|had|counts?|comprises?)\s+$", text[max(0, q.start - 12):q.start]):
+    tokens = [t for t in doc if q.start <= t.idx < q.end]
+    if tokens and tokens[-1].dep_ == "dobj" and tokens[-1].head.lemma_.lower() in POSSESSION_LEMMAS:
+        return True  # "the union represents 4,500 dockworkers", "the alliance has 27 members"
+    if MEMBERSHIP_UNIT.search(unit):
         return not any(t.lemma_.lower() in ATTENDANCE_LEMMAS for t in doc)
     return False
