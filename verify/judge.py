@@ -128,6 +128,12 @@ class Judge:
 
     def compare_lists(self, a: Claim, b: Claim) -> tuple[str, str]:
         matched = items_matched(a.items, b.items, self.embedder)
+        if "partial" in (a.hedge, b.hedge):
+            short = a if len(a.items) <= len(b.items) else b
+            if len(matched) == len(short.items):
+                return "compatible", (f"Every item of the shorter list {_q(short, 40)} has a counterpart; "
+                                      f"one list says it is not complete ('including').")
+            return "compatible", "One list is explicitly partial ('including'), so the lists need not match."
         if len(a.items) != len(b.items):
             return "conflict", f"{_q(a, 40)} has {len(a.items)} items but {_q(b, 40)} has {len(b.items)}."
         if len(matched) == len(a.items):

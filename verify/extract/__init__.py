@@ -14,7 +14,8 @@ from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
 from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, nearest_assignment,
                        participants, place_candidates, span_root, trigger_tokens, year_modifier)
-from .people import role_after, role_before
+from .lists import MAX_ITEM_WORDS, colon_intro, find_inline_lists
+from .people import OFFICES, role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
 from .subjects import TIME_UNITS, amount_subject, context_before, count_subject, is_membership, predicate
@@ -83,12 +84,13 @@ class _ArticleExtractor:
         docs = self.res.nlp.pipe([s.text for s in mined])
         self.anchor = self._statement_anchor(mined) or article.date
         lead = next((s for s in mined if s.role == "body"), None)
+        docs = list(docs)
         for index, (seg, doc) in enumerate(zip(mined, docs)):
             reference = article.date if index == 0 else self.anchor
             self._segment(seg, doc, reference)
             if seg is lead and not any(m.sentence_start == seg.start for m in self.mentions):
                 self._lead_mention(seg, doc, reference)
-        self._lists(mined)
+        self._lists(mined, {seg.start: doc for seg, doc in zip(mined, docs)})
         self.claims.sort(key=lambda c: (c.start, c.end, c.kind))
         for n, claim in enumerate(self.claims):
             claim.id = f"{article.id}:c{n:03d}"
@@ -264,34 +266,36 @@ class _ArticleExtractor:
             end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), name_span.end_char)
             self._claim(seg, "role", "role", name, role, seg.start + start, seg.start + end, speaker, None)
 
-    def _lists(self, segments: list[Segment]) -> None:
-        """Lists announced by a colon: inline ("four goals: a, b and c") or as the lines after it."""
+    def _lists(self, segments: list[Segment], docs: dict[int, object]) -> None:
+        """Lists inside a sentence, or announced by a sentence ending with ':' and given as the lines after it."""
         text = self.article.text
         for i, seg in enumerate(segments):
-            colon = seg.text.rfind(":")
-            if colon < 0 or seg.role != "body":
+            if seg.role != "body":
                 continue
-            head = _list_head(seg.text[:colon])
-            if head is None:
-                continue
-            head_word, head_start = head
-            inline = seg.text[colon + 1:].strip().rstrip(".")
-            if inline:
-                items = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+|;\s*", inline) if p.strip()]
-                end = seg.start + len(seg.text.rstrip().rstrip("."))
-            else:
+            intro = colon_intro(seg.text)
+            if intro is not None:
                 following = []
                 for nxt in segments[i + 1:]:
                     if nxt.role != "list_item":
                         break
                     following.append(nxt)
-                items = [s.text.strip() for s in following]
-                end = following[-1].end if following else seg.end
-            if len(items) < 2 or any(len(item.split()) > 14 for item in items):
+                items = tuple(s.text.strip() for s in following)
+                if len(items) >= 2 and all(len(item.split()) <= MAX_ITEM_WORDS for item in items):
+                    start = seg.start + intro[1]
+                    self._list_claim(seg, intro[0], items, start, following[-1].end, partial=False)
                 continue
-            start = seg.start + head_start
-            self._claim(seg, "list", f"list:{head_word}", head_word, "; ".join(items), start, end, None, None,
-                        items=tuple(items), quote=text[start:end])
+            doc = docs[seg.start]
+
+            def has_finite_verb(start, end, doc=doc):
+                return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and start <= t.idx < end for t in doc)
+
+            for found in find_inline_lists(seg.text, has_finite_verb):
+                self._list_claim(seg, found.head, found.items, seg.start + found.start, seg.start + found.end,
+                                 partial=found.partial)
+
+    def _list_claim(self, seg, head, items, start, end, partial) -> None:
+        self._claim(seg, "list", f"list:{head}", head, "; ".join(items), start, end, None, None,
+                    items=items, hedge="partial" if partial else "exact")
 
     # -- helpers -----------------------------------------------------------------------------
     def _speaker(self, doc) -> str | None:
@@ -318,22 +322,6 @@ class _ArticleExtractor:
         ))
 
 
-NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
-LIST_HEAD_COUNTED = re.compile(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?([a-z]+s)\b", re.I)
-LIST_HEAD_PLAIN = re.compile(r"\b([a-z]+s)\s*$")
-
-
-def _list_head(intro: str) -> tuple[str, int] | None:
-    """The noun a list is announced with ("four strategic priorities" -> "priorities") and where its phrase starts."""
-    counted = list(LIST_HEAD_COUNTED.finditer(intro))
-    if counted:
-        return counted[-1].group(1).lower(), counted[-1].start()
-    plain = LIST_HEAD_PLAIN.search(intro)
-    if plain and plain.group(1).lower() not in ("is", "was", "has", "as", "this", "its", "us", "his", "includes"):
-        return plain.group(1).lower(), plain.start()
-    return None
-
-
 def _lemma_phrase(doc, start: int, end: int) -> str:
     words = [t.lemma_.lower() if t.i == _last_token(doc, start, end) else t.lower_
              for t in doc if t.idx >= start and t.idx + len(t.text) <= end and t.is_alpha]
@@ -346,19 +334,34 @@ def _last_token(doc, start, end):
 
 
 def _person_names(doc):
-    """Spans that may name a person: PERSON entities, and two- or three-word proper names the
-    NER model missed or mislabelled (invented names are often tagged ORG or nothing)."""
+    """Spans that may name a person: PERSON entities, and proper-noun runs the NER model missed or
+    mislabelled (invented names are often tagged ORG or nothing). A run that starts with a title
+    ("Foreign Minister Ilse Varnholt") is cut after its last office word."""
     names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
     taken = {i for ent in names for i in range(ent.start, ent.end)}
     blocked = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "DATE", "NORP", "MONEY", "CARDINAL")
                for i in range(ent.start, ent.end)}
+
+    def name_token(k):
+        tok = doc[k]
+        if k in taken or k in blocked:
+            return False
+        if tok.text in ("-", "‐") and 0 < k < len(doc) - 1:
+            return doc[k - 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()  # "Osei-Lind"
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j not in taken | blocked:
+        while j < len(doc) and name_token(j):
             j += 1
-        if 2 <= j - i <= 3:
-            names.append(doc[i:j])
+        start = i
+        for k in range(i, j):
+            if doc[k].lower_ in OFFICES:
+                start = k + 1
+        words = [t for t in doc[start:j] if t.text not in ("-", "‐")]
+        if 2 <= len(words) <= 3:
+            names.append(doc[start:j])
         i = max(j, i + 1)
     return names
 

@@ -65,6 +65,12 @@ def role_parts(role: str, country_of=None) -> RoleParts | None:
         if j in used or word in FILLER or word in RANK_MODIFIERS:
             continue
         bare = re.sub(r"'s$", "", word)
+        if bare != word and bare not in ("its", "their", "his", "her"):
+            # "Valdoria's finance minister", "the union's president": whose office it is, not its portfolio.
+            jurisdiction = jurisdiction or (country_of(bare) if country_of else None) or bare
+            continue
+        if bare in ("its", "their", "his", "her", "our"):
+            continue
         code = country_of(bare) if country_of else None
         if code:
             jurisdiction = jurisdiction or code
