@@ -33,7 +33,12 @@ class Embedder:
             # Offline by construction: a hub lookup must never happen at run time.
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
 
             if not os.path.isdir(self.model_path):
                 raise FileNotFoundError(f"embedding model folder not found: {self.model_path}")

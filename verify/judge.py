@@ -160,7 +160,7 @@ def judge(groups: list[ClaimGroup], events: list[Event], judge_: Judge) -> list[
     for group in groups:
         if group.kind == "weekday":
             claim = group.claims[0]
-            findings.append(_finding("conflict", group.event, group.attribute, [claim],
+            findings.append(_finding("conflict", group.event, group.attribute, [[claim]],
                                      f"{_q(claim)}: {claim.value}."))
             continue
         cells = _cells(group.claims)
@@ -172,7 +172,7 @@ def judge(groups: list[ClaimGroup], events: list[Event], judge_: Judge) -> list[
                 continue  # one article repeating itself consistently is not a finding
             if ka[0] == kb[0] and status == "conflict" and group.kind == "count":
                 continue  # two counts of one unit in one article are parts of the story ("24 came, 3 left")
-            findings.append(_finding(status, group.event, group.attribute, ca + cb, why))
+            findings.append(_finding(status, group.event, group.attribute, [ca, cb], why))
     findings.extend(_different_events(groups, events, judge_))
     findings.sort(key=lambda f: (f.event or "", f.attribute, f.id))
     return findings
@@ -219,7 +219,7 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], judge_: Jud
                     if status in ("conflict", "update"):
                         why = (f"{_q(a)} is about {ea.label} and {_q(b)} about {eb.label}: "
                                f"different events, so the figures need not match.")
-                        findings.append(_finding("different_event", ea.id, attribute, ca + cb, why, eb.id))
+                        findings.append(_finding("different_event", ea.id, attribute, [ca, cb], why, eb.id))
     return findings
 
 
@@ -239,12 +239,14 @@ def finding_id(status_family: str, event: str | None, attribute: str, claims: li
     return f"F{digest[:12]}"
 
 
-def _finding(status, event, attribute, claims, why, other_event=None) -> Finding:
+def _finding(status, event, attribute, sides: list[list[Claim]], why, other_event=None) -> Finding:
+    claims = [c for side in sides for c in side]
     family = "different_event" if status == "different_event" else "same_event"
     return Finding(
         id=finding_id(family, event, attribute, claims, other_event), status=status, event=event,
         attribute=attribute, claims=[c.id for c in claims], explanation=why,
         articles=sorted({c.article for c in claims}), values=[c.value for c in claims], other_event=other_event,
+        sides=[[c.id for c in side] for side in sides],
     )
 
 

@@ -145,6 +145,7 @@ class Finding:
     articles: list[str] = field(default_factory=list)
     values: list[str] = field(default_factory=list)  # one per claim, same order
     other_event: str | None = None  # for different_event: the event of the second side
+    sides: list[list[str]] = field(default_factory=list)  # claim ids of each side compared
 
 
 @dataclass

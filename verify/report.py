@@ -52,7 +52,8 @@ def to_json(report: Report) -> dict:
         ],
         "findings": [
             {"id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event,
-             "attribute": f.attribute, "claims": f.claims, "articles": f.articles, "explanation": f.explanation,
+             "attribute": f.attribute, "claims": f.claims, "sides": f.sides, "articles": f.articles,
+             "explanation": f.explanation,
              "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
                          "value": claims_by_id[cid].value, "line": claims_by_id[cid].line}
                         for cid in f.claims]}
@@ -102,9 +103,9 @@ def findings_frame(report: Report) -> pd.DataFrame:
 
 
 def md_escape(text: str) -> str:
-    """Article text shown as literal text in Markdown: no live links, HTML or emphasis."""
+    """Article text shown as literal text in Markdown: no live links, HTML, emphasis or table breaks."""
     text = html.escape(" ".join(str(text).split()), quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
 
 
 def to_markdown(report: Report) -> str:
@@ -157,13 +158,7 @@ def to_markdown(report: Report) -> str:
                 out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`  ")
                 out.append(f"  {md_escape(f.explanation)}")
                 out.append("")
-                out.append("  | article | date | value | quote | line |")
-                out.append("  |---|---|---|---|---|")
-                for cid in f.claims:
-                    c = claims[cid]
-                    date = articles[c.article].date if c.article in articles else None
-                    out.append(f"  | {md_escape(c.article)} | {date or '?'} | {md_escape(c.value)} | "
-                               f"“{md_escape(c.text)}” | {c.line} |")
+                out.extend(_side_by_side(f, claims, articles))
                 out.append("")
     if report.warnings:
         out.append("## Warnings")
@@ -174,11 +169,30 @@ def to_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
+def _side_by_side(finding, claims, articles) -> list[str]:
+    """The compared sides as columns: article, date, value and quotes (with line numbers)."""
+    sides = finding.sides or [finding.claims]
+    columns = []
+    for side in sides:
+        first = claims[side[0]]
+        date = articles[first.article].date if first.article in articles else None
+        quotes = "<br>".join(f"“{md_escape(claims[c].text)}” (line {claims[c].line})" for c in side)
+        columns.append((md_escape(first.article), str(date or "?"), md_escape(first.value), quotes))
+    header = "  | | " + " | ".join(f"side {chr(65 + i)}" for i in range(len(columns))) + " |"
+    rows = [header, "  |---|" + "---|" * len(columns)]
+    for label, index in (("article", 0), ("published", 1), ("value", 2), ("quotes", 3)):
+        rows.append(f"  | {label} | " + " | ".join(col[index] for col in columns) + " |")
+    return rows
+
+
 def atomic_write(path: Path, data: str) -> None:
     """Write to a temporary file beside `path`, then rename: never a half-written file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; reports are for everyone who can read the folder
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(data)
             fh.flush()

@@ -148,6 +148,9 @@ def belongs_to(root, trigger) -> bool:
     if root is None or trigger is None:
         return False
     holder = root.head.head if root.dep_ == "pobj" or root.head.dep_ == "prep" else root.head
+    if holder.lemma_.lower() in PLACE_NOUNS and holder.head is not holder:
+        # "struck the town of Velmora": the town phrase stands for the place.
+        holder = holder.head.head if holder.dep_ == "pobj" else holder.head
     if holder == trigger or root.head == trigger:
         return True
     node = holder
