@@ -70,8 +70,9 @@ def _print_summary(report, seconds: float) -> None:
 
     s = summary(report)
     console = Console()
-    table = Table(title=f"verify: {s['articles']} articles, {s['events']} events, {s['claims']} claims "
-                        f"({seconds:.1f} s)")
+    console.print(f"verify: {s['articles']} articles, {s['events']} events, {s['claims']} claims, "
+                  f"{s['findings']} findings ({seconds:.1f} s)")
+    table = Table()
     table.add_column("status")
     table.add_column("findings", justify="right")
     for status, count in s["by_status"].items():

@@ -132,10 +132,7 @@ def role_before(tokens, name_start: int) -> tuple[int, int] | None:
     words = " ".join(t.text.lower() for t in tokens[start:name_start])
     if not any(re.search(rf"\b{re.escape(o)}\b", words) for o in OFFICES):
         return None
-    # Drop leading words before the first capitalised or office word ("emphasised UK ...").
-    while start < name_start and not (tokens[start].text[:1].isupper() or tokens[start].text.lower() in OFFICES):
-        start += 1
-    return (start, name_start) if start < name_start else None
+    return start, name_start
 
 
 def role_after(tokens, name_end: int) -> tuple[int, int] | None:

@@ -1,0 +1,59 @@
+"""Event resolution: which event is a statement about?"""
+from __future__ import annotations
+
+import datetime as dt
+
+
+def event_of(report, article, text):
+    claim = next(c for c in report.claims if c.article == article and c.text == text)
+    return claim.event
+
+
+def test_one_event_reported_by_several_outlets_in_different_words(corpus):
+    report = corpus({
+        "a": " date 2024-05-14 Fisheries ministers from 18 countries met in Oslo on Tuesday, 14 May.\n",
+        "b": " date 2024-05-15 Yesterday's fisheries meeting in Oslo brought together 18 countries.\n",
+        "c": " date 2024-05-14 The ministers' talks in the Norwegian capital, Oslo, ended today with 18 countries "
+             "signing a declaration.\n",
+    })
+    assert len(report.events) == 1
+    event = report.events[0]
+    assert event.date_low == dt.date(2024, 5, 14) and event.location == "Oslo"
+    assert event.articles == ["a", "b", "c"]
+
+
+def test_meetings_a_week_apart_in_one_article_stay_apart(corpus):
+    report = corpus({
+        "a": " date 2024-05-14 Ministers met in Oslo on Tuesday, 14 May, and will meet again a week later in Bergen.\n",
+    })
+    dates = sorted(e.date_low for e in report.events)
+    assert dates == [dt.date(2024, 5, 14), dt.date(2024, 5, 21)]
+
+
+def test_claims_take_the_event_of_their_sentence_and_background_is_kept_apart(corpus):
+    report = corpus({
+        "a": " date 2024-05-14 Ministers from 18 countries met in Oslo on Tuesday, 14 May.\n\n"
+             "The 18 countries agreed new quotas.\n\nBackground:\n\n"
+             "On 2 February, 12 countries met in Bergen for a first round of talks.\n",
+    })
+    oslo = event_of(report, "a", "18 countries")
+    bergen = event_of(report, "a", "12 countries")
+    assert oslo != bergen
+    assert {e.location for e in report.events} == {"Oslo", "Bergen"}
+
+
+def test_a_one_day_disagreement_on_the_date_is_one_event_with_a_conflict(corpus):
+    report = corpus({
+        "a": " date 2024-05-14 Fisheries ministers from 18 countries met in Oslo on Tuesday, 14 May.\n",
+        "b": " date 2024-05-15 Fisheries ministers from 18 countries met in Oslo on Wednesday, 15 May.\n",
+    })
+    assert len(report.events) == 1
+    assert [f.status for f in report.findings if f.attribute == "date"] == ["conflict"]
+
+
+def test_named_event_from_a_dated_possessive(corpus):
+    report = corpus({
+        "a": " date 2025-04-10 Many ministers at today's session will join tomorrow's Ukraine Defense Contact Group.\n",
+    })
+    labels = {e.label for e in report.events}
+    assert "Ukraine Defense Contact Group, 2025-04-11" in labels

@@ -1,0 +1,104 @@
+"""Claims extracted from single articles: typed values, exact quotes, events mentioned."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from verify.extract import extract_article
+from verify.read import read_article
+
+
+@pytest.fixture
+def extract(tmp_path, resources):
+    def run(text: str, name: str = "a"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        article = read_article(path)
+        claims, mentions = extract_article(article, resources)
+        for claim in claims:
+            assert article.text[claim.start:claim.end] == claim.text
+        return claims, mentions
+
+    return run
+
+
+def by_text(claims):
+    return {c.text: c for c in claims}
+
+
+def test_counts_carry_hedge_intervals(extract):
+    claims, _ = extract(" date 2025-04-10 Around 30 countries attended, while more than 40 journalists, "
+                        "dozens of diplomats and forty-seven observers waited outside.\n")
+    found = by_text(claims)
+    assert (found["Around 30 countries"].low, found["Around 30 countries"].high) == (27, 33)
+    assert found["more than 40 journalists"].low == 41
+    assert found["dozens of diplomats"].hedge == "vague"
+    assert found["forty-seven observers"].point == 47 and found["forty-seven observers"].attribute == "count:observer"
+
+
+def test_amounts_are_normalised_with_currency(extract):
+    claims, _ = extract(" date 2025-04-10 Donors pledged $1.2 billion in aid and €300 million in loans.\n")
+    found = by_text(claims)
+    assert found["$1.2 billion"].point == 1.2e9 and found["$1.2 billion"].currency == "USD"
+    assert found["€300 million"].currency == "EUR"
+
+
+def test_relative_event_dates_resolve_against_the_article_date(extract):
+    _, mentions = extract(" date 2025-04-10 Many ministers attending today's session will join tomorrow's "
+                          "Defence Contact Group.\n")
+    dates = {m.trigger: m.date_low for m in mentions}
+    assert dates["session"] == dt.date(2025, 4, 10)
+    assert dates["Defence Contact Group"] == dt.date(2025, 4, 11)
+
+
+def test_a_statement_keeps_its_own_date_for_today(extract):
+    text = (" date 2025-04-14 A statement from the ministers following the meeting of the group on 10 April 2025.\n\n"
+            "The session today was held in Brussels with 30 countries.\n")
+    claims, mentions = extract(text)
+    session = next(m for m in mentions if m.trigger == "session")
+    assert session.date_low == dt.date(2025, 4, 10)
+
+
+def test_weekday_that_does_not_match_its_date_is_a_claim(extract):
+    claims, _ = extract(" date 2025-03-15 Ministers met in Geneva on Thursday, 14 March 2025.\n")
+    weekday = [c for c in claims if c.kind == "weekday"]
+    assert len(weekday) == 1 and "Friday" in weekday[0].value
+
+
+def test_event_mentions_take_their_date_place_and_participants(extract):
+    _, mentions = extract(" date 2025-04-10 On Friday, 4 April, the army chiefs of France and Britain visited Kyiv "
+                          "for talks, officials said on Saturday.\n")
+    visit = next(m for m in mentions if m.type == "visit")
+    assert visit.date_low == dt.date(2025, 4, 4)  # not Saturday: that is when officials spoke
+    assert visit.place == "Kyiv"
+
+
+def test_people_and_roles(extract):
+    claims, _ = extract(" date 2025-04-10 UK Defence Secretary John Healey met Ilse Varnholt, Valdoria's foreign "
+                        "minister, and the interior minister, Petra Saelig.\n")
+    roles = {c.subject: c.value for c in claims if c.kind == "role"}
+    assert roles["John Healey"] == "UK Defence Secretary"
+    assert roles["Ilse Varnholt"] == "Valdoria's foreign minister"
+    assert roles["Petra Saelig"] == "interior minister"
+
+
+def test_lists_inline_and_on_lines(extract):
+    claims, _ = extract(" date 2025-04-10 The ministers agreed four goals: clean water, cheap housing, safe streets "
+                        "and fast buses.\n\nThe mayor listed her priorities:\n\nClean water\n\nSafe streets\n")
+    lists = [c for c in claims if c.kind == "list"]
+    assert [len(c.items) for c in lists] == [4, 2]
+    assert lists[0].items == ("clean water", "cheap housing", "safe streets", "fast buses")
+
+
+def test_size_of_a_body_is_membership_scope(extract):
+    claims, _ = extract(" date 2025-04-10 The coalition, a group of 31 countries, met in Brussels, where "
+                        "30 countries attended.\n")
+    scopes = {c.text: c.scope for c in claims if c.kind == "count"}
+    assert scopes == {"31 countries": "membership", "30 countries": "event"}
+
+
+def test_years_phone_numbers_and_ordinals_are_not_counts(extract):
+    claims, _ = extract(" date 2025-04-10 In 2024, the 31st meeting at No. 10 Downing Street took calls on "
+                        "+44 20 7946 0958.\n")
+    assert [c for c in claims if c.kind == "count"] == []

@@ -1,0 +1,89 @@
+"""Reading articles: date line, clutter, offsets, encodings, bad files."""
+from __future__ import annotations
+
+import datetime as dt
+
+from verify.read import read_article, read_articles
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_date_line_title_and_offsets(tmp_path):
+    path = write(tmp_path, "a.txt", b" date 2025-04-10 Ministers met in Brussels today.\n\nSource: a wire\n\nDetails: "
+                                    b"They agreed a plan. It has four points.\n")
+    article = read_article(path)
+    assert article.id == "a" and article.date == dt.date(2025, 4, 10)
+    assert article.title == "Ministers met in Brussels today."
+    assert article.attribution == "Source: a wire"
+    body = [s for s in article.segments if s.role == "body"]
+    assert [s.text for s in body] == ["Ministers met in Brussels today.", "They agreed a plan.", "It has four points."]
+    for seg in article.segments:
+        assert article.text[seg.start:seg.end] == seg.text
+    assert body[1].line == 5
+
+
+def test_news_clutter_is_not_mined(tmp_path):
+    text = (" date 2025-03-27 All Sections\nMeeting of leaders starts in Paris\n\nJane Doe, Thursday, 27 March 2025, 13:15\n"
+            "A photo. Photo: Office of the President\n\nA meeting has begun in Paris.\n\nAdvertisement:\n\n"
+            "Support Example News on Patreon!\nParisFranceEurope\n19:58\n")
+    article = read_article(write(tmp_path, "b.txt", text.encode()))
+    roles = {s.text: s.role for s in article.segments}
+    assert roles["Meeting of leaders starts in Paris"] == "title"
+    assert roles["Jane Doe, Thursday, 27 March 2025, 13:15"] == "clutter"
+    assert roles["Advertisement:"] == "clutter"
+    assert roles["Support Example News on Patreon!"] == "clutter"
+    assert roles["19:58"] == "clutter"
+    assert roles["A meeting has begun in Paris."] == "body"
+
+
+def test_background_section_and_list_items(tmp_path):
+    text = (" date 2025-04-10 He set out three goals:\n\nSafe skies\n\nSafe seas\n\nBackground:\n\n"
+            "On 4 April, officials visited Kyiv.\n")
+    article = read_article(write(tmp_path, "c.txt", text.encode()))
+    by_text = {s.text: s for s in article.segments}
+    assert by_text["Safe skies"].role == "list_item" and by_text["Safe seas"].role == "list_item"
+    assert by_text["On 4 April, officials visited Kyiv."].section == "background"
+
+
+def test_missing_date_line_is_read_with_a_warning(tmp_path):
+    write(tmp_path, "nodate.txt", b"Ministers met in Brussels on 10 April 2025.\n")
+    articles, warnings = read_articles([str(tmp_path)])
+    assert articles[0].date is None
+    assert any("nodate.txt" in w and "publication date unknown" in w for w in warnings)
+
+
+def test_impossible_date_line_is_a_warning_naming_the_file(tmp_path):
+    write(tmp_path, "bad.txt", b" date 2025-13-45 Ministers met in Brussels.\n")
+    articles, warnings = read_articles([str(tmp_path)])
+    assert articles[0].date is None
+    assert any("bad.txt" in w and "2025-13-45" in w for w in warnings)
+
+
+def test_encodings_bom_and_line_endings_keep_exact_offsets(tmp_path):
+    cp1252 = " date 2025-04-10 The minister said \u201cwe agree\u201d.\r\n\r\nIt was S\u00e9bastien.\r".encode("cp1252")
+    write(tmp_path, "win.txt", cp1252)
+    write(tmp_path, "bom.txt", "\ufeff date 2025-04-10 First line.\r\nSecond line here.\n".encode("utf-8"))
+    articles, warnings = read_articles([str(tmp_path)])
+    by_id = {a.id: a for a in articles}
+    assert any("win.txt" in w and "Windows-1252" in w for w in warnings)
+    assert by_id["bom"].date == dt.date(2025, 4, 10)
+    for article in articles:
+        for seg in article.segments:
+            assert article.text[seg.start:seg.end] == seg.text
+    assert [s.line for s in by_id["win"].segments] == [1, 3]
+
+
+def test_bad_files_are_skipped_with_a_warning_and_the_rest_is_read(tmp_path):
+    write(tmp_path, "good.txt", b" date 2025-04-10 Ministers met in Brussels.\n")
+    write(tmp_path, "empty.txt", b"")
+    write(tmp_path, "binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    write(tmp_path, "notes.csv", b"a,b\n")
+    articles, warnings = read_articles([str(tmp_path), str(tmp_path / "missing")])
+    assert [a.id for a in articles] == ["good"]
+    assert any("empty.txt" in w and "empty" in w for w in warnings)
+    assert any("binary.txt" in w and "binary" in w for w in warnings)
+    assert any("missing" in w and "no such file" in w for w in warnings)
