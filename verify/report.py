@@ -22,14 +22,15 @@ from .records import DISCREPANCY_STATUSES, STATUSES, Report
 SCHEMA_VERSION = 1
 
 
-def to_json(report: Report) -> dict:
-    """The report as the documented JSON structure (schema_version 1)."""
+def to_json(report: Report, reviews=None) -> dict:
+    """The report as the documented JSON structure (schema_version 1), with review decisions if given."""
     claims_by_id = {c.id: c for c in report.claims}
+    decisions = reviews.decisions if reviews is not None else {}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": report.tool_version,
         "model": report.model,
-        "summary": summary(report),
+        "summary": summary(report, reviews),
         "articles": [
             {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
              "sha256": a.sha256, "source": a.attribution}
@@ -56,11 +57,19 @@ def to_json(report: Report) -> dict:
              "explanation": f.explanation,
              "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
                          "value": claims_by_id[cid].value, "line": claims_by_id[cid].line}
-                        for cid in f.claims]}
+                        for cid in f.claims],
+             "review": _review_json(decisions.get(f.id))}
             for f in report.findings
         ],
+        "stale_reviews": sorted(fid for fid in decisions if fid not in {f.id for f in report.findings}),
         "warnings": report.warnings,
     }
+
+
+def _review_json(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {"decision": decision.decision, "note": decision.note, "by": decision.by, "at": decision.at}
 
 
 def _num(x):
@@ -71,14 +80,19 @@ def _num(x):
     return int(x) if float(x).is_integer() else x
 
 
-def summary(report: Report) -> dict:
+def summary(report: Report, reviews=None) -> dict:
     by_status = Counter(f.status for f in report.findings)
+    decisions = reviews.decisions if reviews is not None else {}
+    by_decision = Counter(decisions[f.id].decision for f in report.findings if f.id in decisions)
     return {
         "articles": len(report.articles),
         "events": len(report.events),
         "claims": len(report.claims),
         "findings": len(report.findings),
         "by_status": {s: by_status.get(s, 0) for s in STATUSES},
+        "by_decision": {d: by_decision.get(d, 0) for d in ("confirmed", "dismissed", "explained")},
+        "open_discrepancies": sum(1 for f in report.findings
+                                  if f.status in DISCREPANCY_STATUSES and f.id not in decisions),
     }
 
 
@@ -89,16 +103,18 @@ def claims_frame(report: Report) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
-def findings_frame(report: Report) -> pd.DataFrame:
+def findings_frame(report: Report, reviews=None) -> pd.DataFrame:
     claims = {c.id: c for c in report.claims}
+    decisions = reviews.decisions if reviews is not None else {}
     rows = [{
         "id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event, "attribute": f.attribute,
         "articles": " ".join(f.articles), "values": " | ".join(f.values),
         "quotes": " | ".join(f"{claims[c].article}: {' '.join(claims[c].text.split())}" for c in f.claims),
         "claims": " ".join(f.claims), "explanation": f.explanation,
+        "decision": decisions[f.id].decision if f.id in decisions else "",
     } for f in report.findings]
     columns = ["id", "status", "event", "other_event", "attribute", "articles", "values", "quotes", "claims",
-               "explanation"]
+               "explanation", "decision"]
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
@@ -108,13 +124,15 @@ def md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
 
 
-def to_markdown(report: Report) -> str:
+def to_markdown(report: Report, reviews=None) -> str:
     claims = {c.id: c for c in report.claims}
     events = {e.id: e for e in report.events}
     articles = {a.id: a for a in report.articles}
-    s = summary(report)
+    decisions = reviews.decisions if reviews is not None else {}
+    s = summary(report, reviews)
     out = ["# verify consistency report", ""]
-    out.append(f"{s['articles']} articles, {s['events']} events, {s['claims']} claims, {s['findings']} findings.")
+    out.append(f"{s['articles']} articles, {s['events']} events, {s['claims']} claims, {s['findings']} findings; "
+               f"{s['open_discrepancies']} open discrepancies (not yet reviewed).")
     out.append("")
     out.append("| status | findings |")
     out.append("|---|---|")
@@ -155,11 +173,25 @@ def to_markdown(report: Report) -> str:
             out.append(f"### {md_escape(label)}")
             out.append("")
             for f in by_event[event_id]:
-                out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`  ")
+                decision = decisions.get(f.id)
+                reviewed = (f" · reviewed: **{decision.decision}** by {md_escape(decision.by)}"
+                            f"{': ' + md_escape(decision.note) if decision.note else ''}") if decision else (
+                    " · open" if f.status in DISCREPANCY_STATUSES else "")
+                out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`{reviewed}  ")
                 out.append(f"  {md_escape(f.explanation)}")
                 out.append("")
                 out.extend(_side_by_side(f, claims, articles))
                 out.append("")
+    stale_ids = sorted(fid for fid in decisions if fid not in {f.id for f in report.findings})
+    if stale_ids:
+        out.append(f"## Stale review decisions ({len(stale_ids)})")
+        out.append("")
+        out.append("These decisions name findings that no longer appear; they are kept in the decisions file.")
+        out.append("")
+        for fid in stale_ids:
+            d = decisions[fid]
+            out.append(f"- `{fid}` {d.decision} by {md_escape(d.by)} ({d.at}): {md_escape(d.note)}")
+        out.append("")
     if report.warnings:
         out.append("## Warnings")
         out.append("")
@@ -204,16 +236,16 @@ def atomic_write(path: Path, data: str) -> None:
         raise
 
 
-def write_reports(report: Report, out_dir: str | Path) -> list[Path]:
+def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Path]:
     """Write every report format into `out_dir`; returns the paths written."""
     out = Path(out_dir)
-    payload = to_json(report)
+    payload = to_json(report, reviews)
     payload["generated_at"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     files = {
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
-        out / "report.md": to_markdown(report),
+        out / "report.md": to_markdown(report, reviews),
         out / "claims.csv": claims_frame(report).to_csv(index=False),
-        out / "findings.csv": findings_frame(report).to_csv(index=False),
+        out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
     }
     for path, data in files.items():
         atomic_write(path, data)

@@ -30,10 +30,21 @@ STATEMENT_NOUNS = re.compile(r"\b(?:statement|remarks|speech|address|communiqu[e
 
 @dataclass
 class Resources:
-    """Heavy, read-only helpers built once per run and handed to the stages."""
+    """Heavy, read-only helpers built once per run and handed to the stages.
 
-    nlp: object
+    The spaCy pipeline is loaded on first use, so a run whose articles all come from the cache
+    never pays for it.
+    """
+
     gazetteer: Gazetteer
+    nlp_loader: object = None
+    _nlp: object = None
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = (self.nlp_loader or load_nlp)()
+        return self._nlp
 
     def country_code(self, word: str) -> str | None:
         """ISO code for a country name or demonym ("UK", "British", "France", "French")."""
@@ -192,7 +203,10 @@ class _ArticleExtractor:
         """
         dates = [d for d in find_dates(seg.text, reference) if d.low is not None and d.low == d.high]
         dates = [d for d in dates if not _reported_date(span_root(doc, d.start, d.end))]
-        places = [p for p in place_candidates(doc, self.res.gazetteer.is_place)]
+        # Only places and dates of the sentence's action ("burst its banks in Brennick"), not of a
+        # noun in it ("a force in Ukraine"), which is topic rather than setting.
+        places = [p for p in place_candidates(doc, self.res.gazetteer.is_place) if _verb_attached(p[3])]
+        dates = [d for d in dates if _verb_attached(span_root(doc, d.start, d.end))]
         if not dates and not places:
             return
         mention = EventMention(
@@ -364,6 +378,13 @@ def _person_names(doc):
             names.append(doc[start:j])
         i = max(j, i + 1)
     return names
+
+
+def _verb_attached(root) -> bool:
+    if root is None:
+        return False
+    holder = root.head.head if root.dep_ == "pobj" else root.head
+    return holder.pos_ in ("VERB", "AUX")
 
 
 def _reported_date(root) -> bool:

@@ -1,0 +1,136 @@
+"""Stage 7, review: reviewers' decisions on findings, kept in one committed JSON file.
+
+The file (`reports/reviews.json` by default) maps finding ids to a decision with its note, who
+made it, when, and a snapshot of the finding's quotes, so a reader sees what was decided without
+running the tool. It is sorted and versioned like a baseline, written atomically, and a file that
+cannot be parsed is refused with the line of the problem, never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .records import Finding, Report
+
+REVIEWS_SCHEMA_VERSION = 1
+DECISIONS = ("confirmed", "dismissed", "explained")
+DECISION_HELP = {
+    "confirmed": "a real discrepancy the team accepts as known",
+    "dismissed": "not a discrepancy (say why in the note)",
+    "explained": "a real difference with a known explanation",
+}
+# How far a finding must go to fail a check: conflicts only, or any status but agree.
+FAIL_LEVELS = {"conflict": ("conflict",),
+               "discrepancy": ("conflict", "different_scope", "update", "different_event", "compatible")}
+
+
+class ReviewsError(Exception):
+    """The decisions file cannot be used; the message names the file, line and problem."""
+
+
+@dataclass
+class Decision:
+    decision: str
+    note: str
+    by: str
+    at: str
+    snapshot: dict = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"decision": self.decision, "note": self.note, "by": self.by, "at": self.at,
+                "snapshot": self.snapshot}
+
+
+@dataclass
+class Reviews:
+    path: Path
+    decisions: dict[str, Decision] = field(default_factory=dict)
+
+    def get(self, finding_id: str) -> Decision | None:
+        return self.decisions.get(finding_id)
+
+
+def load_reviews(path: str | Path) -> Reviews:
+    """Read the decisions file; a missing file is an empty set of decisions."""
+    path = Path(path)
+    if not path.exists():
+        return Reviews(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReviewsError(f"{path}: cannot read the review decisions ({exc})") from exc
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise ReviewsError(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}. Fix the file by hand "
+                           f"(or restore it from git); verify will not overwrite it while it is broken.") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("decisions"), dict):
+        raise ReviewsError(f"{path}: expected an object with a 'decisions' object")
+    version = data.get("schema_version", 1)
+    if not isinstance(version, int) or version > REVIEWS_SCHEMA_VERSION:
+        raise ReviewsError(f"{path}: schema_version {version!r} is newer than this verify understands "
+                           f"({REVIEWS_SCHEMA_VERSION}); upgrade verify")
+    decisions = {}
+    for finding_id, entry in data["decisions"].items():
+        if not isinstance(entry, dict) or entry.get("decision") not in DECISIONS:
+            raise ReviewsError(f"{path}: decision for {finding_id} must be one of {', '.join(DECISIONS)}")
+        decisions[finding_id] = Decision(entry["decision"], str(entry.get("note", "")), str(entry.get("by", "")),
+                                         str(entry.get("at", "")), entry.get("snapshot") or {})
+    return Reviews(path, decisions)
+
+
+def save_reviews(reviews: Reviews) -> None:
+    """Write sorted, versioned JSON atomically (temporary file, then rename)."""
+    from .report import atomic_write
+
+    payload = {"schema_version": REVIEWS_SCHEMA_VERSION,
+               "decisions": {fid: reviews.decisions[fid].to_json() for fid in sorted(reviews.decisions)}}
+    atomic_write(reviews.path, json.dumps(payload, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
+
+
+def reviewer_name(explicit: str | None) -> str:
+    """--by, else git's user.name, else 'unknown'."""
+    if explicit:
+        return explicit
+    try:
+        name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        name = ""
+    return name or "unknown"
+
+
+def snapshot(finding: dict) -> dict:
+    """What the reviewer saw: status, event, attribute and the quotes, from a report.json finding."""
+    return {"status": finding["status"], "event": finding.get("event"), "attribute": finding["attribute"],
+            "explanation": finding["explanation"],
+            "quotes": [{"article": q["article"], "text": q["text"], "line": q["line"]} for q in finding["quotes"]]}
+
+
+def decide(reviews: Reviews, finding: dict, decision: str, note: str, by: str) -> Decision:
+    if decision not in DECISIONS:
+        raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
+    entry = Decision(decision, note, by, dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+                     snapshot(finding))
+    reviews.decisions[finding["id"]] = entry
+    save_reviews(reviews)
+    return entry
+
+
+def is_open(finding_id: str, reviews: Reviews) -> bool:
+    return reviews.get(finding_id) is None
+
+
+def failing(findings: list[Finding], reviews: Reviews, fail_on: str, articles: set[str] | None = None) -> list[Finding]:
+    """Open findings at or above the failure level (optionally only those touching `articles`)."""
+    statuses = FAIL_LEVELS[fail_on]
+    return [f for f in findings if f.status in statuses and is_open(f.id, reviews)
+            and (articles is None or set(f.articles) & articles)]
+
+
+def stale(report: Report, reviews: Reviews) -> list[str]:
+    """Decisions whose finding no longer appears: reported, never deleted."""
+    present = {f.id for f in report.findings}
+    return sorted(fid for fid in reviews.decisions if fid not in present)
