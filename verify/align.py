@@ -164,6 +164,13 @@ def _union_find(n: int, linked) -> list[int]:
     return [find(i) for i in range(n)]
 
 
+def _by_event(claims: list[Claim]) -> dict[str | None, list[Claim]]:
+    grouped: dict[str | None, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        grouped[claim.event].append(claim)
+    return grouped
+
+
 def _align_money(money: list[Claim], embedder: Embedder) -> None:
     """Amounts of one event are one attribute when they are the same figure or name the same thing.
 
@@ -172,10 +179,7 @@ def _align_money(money: list[Claim], embedder: Embedder) -> None:
     an amount joins a group only if it is linked to every amount already in it, so "$1.2bn fund" and
     "$200m pledge" never meet through a chain of look-alikes.
     """
-    by_event = defaultdict(list)
-    for claim in money:
-        by_event[claim.event].append(claim)
-    for members in by_event.values():
+    for members in _by_event(money).values():
         subjects = [c.subject for c in members]
         sim = embedder.similarity(subjects, subjects)
 
@@ -198,10 +202,7 @@ def _align_money(money: list[Claim], embedder: Embedder) -> None:
 
 def _align_lists(lists: list[Claim], embedder: Embedder) -> None:
     """Lists of one event whose heads or items match get one attribute key."""
-    by_event = defaultdict(list)
-    for claim in lists:
-        by_event[claim.event].append(claim)
-    for members in by_event.values():
+    for members in _by_event(lists).values():
         heads = [c.subject for c in members]
         head_sim = embedder.similarity(heads, heads)
 

@@ -319,12 +319,21 @@ def _print_eval(result) -> None:
     )
 
 
+def _terminate(signum, frame):
+    # SIGTERM unwinds like Ctrl-C, so atomic writes remove their temporary files.
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code instead of raising SystemExit."""
+    import signal
+
+    if threading_is_main():
+        signal.signal(signal.SIGTERM, _terminate)
     try:
         cli.main(args=argv, prog_name="verify", standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("interrupted: the previous reports are left as they were", err=True)
         return 130
     except click.ClickException as exc:
         exc.show()
@@ -337,6 +346,12 @@ def main(argv: list[str] | None = None) -> int:
         click.echo(f"error: {type(exc).__name__}: {exc} (run again with --debug for the traceback)", err=True)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def threading_is_main() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
 
 
 def run_console() -> None:

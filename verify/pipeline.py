@@ -60,6 +60,8 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder)) if cache_dir else None
     claims, mentions = [], []
     for n, article in enumerate(articles, 1):
+        if article.duplicate_of:
+            continue  # a copy adds no second source: its claims are its original's
         cached = cache.load(article.id, article.sha256) if cache else None
         if cached is None:
             cached = extract_article(article, resources)

@@ -10,12 +10,17 @@ import datetime as dt
 import hashlib
 import os
 import re
+import unicodedata
 from pathlib import Path
+
+from rapidfuzz import fuzz
 
 from .records import Article, Segment
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are almost surely not single news articles
+MAX_SENTENCE_CHARS = 5_000  # a "sentence" longer than this is not prose (minified data, a pasted table)
+NEAR_COPY = 90  # rapidfuzz ratio of two articles' normalised texts above which one is a copy of the other
 
 DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -106,7 +111,13 @@ def read_article(path: Path) -> Article:
     date, body_start, date_warning = parse_date_line(text)
     if date_warning:
         warnings.append(f"{name}: {date_warning}")
+    if date is not None and date > dt.date.today() + dt.timedelta(days=1):
+        warnings.append(f"{name}: date line {date.isoformat()} is in the future; relative dates are resolved against it")
     segments = segment(text, body_start)
+    for seg in segments:
+        if seg.role == "overlong":
+            warnings.append(f"{name}: line {seg.line} has {seg.end - seg.start:,} characters without a sentence break; "
+                            f"not mined for claims")
     if not any(s.role in ("body", "list_item") for s in segments):
         raise ArticleError(f"{name}: no article text after the date line")
     return Article(
@@ -176,7 +187,9 @@ def segment(text: str, body_start: int) -> list[Segment]:
             seen_body = True
             after_colon = text[start:end].rstrip().endswith(":")
             for s_start, s_end in split_sentences(text, start, end):
-                segments.append(Segment(s_start, s_end, text[s_start:s_end], _line_of(text, s_start), paragraph, role, section))
+                kind = "overlong" if s_end - s_start > MAX_SENTENCE_CHARS else role
+                segments.append(Segment(s_start, s_end, text[s_start:s_end], line_of(text, s_start), paragraph, kind,
+                                        section))
             continue
         if role != "list_item":
             after_colon = False
@@ -239,10 +252,41 @@ def _lines(text: str, body_start: int):
     yield line_no, max(pos, body_start) if line_no == 1 else pos, len(text)
 
 
-def _line_of(text: str, offset: int) -> int:
+def line_of(text: str, offset: int) -> int:
     # \r\n counts once, a lone \r counts as a line break too.
     head = text[:offset]
     return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
+
+
+def normalised_body(article: Article) -> str:
+    """The article's prose, case- and space-folded: what two copies of one story share."""
+    body = " ".join(s.text for s in article.segments if s.role in ("body", "list_item"))
+    return " ".join(unicodedata.normalize("NFKC", body).casefold().split())
+
+
+def mark_duplicates(articles: list[Article]) -> list[str]:
+    """Mark copies (the same story filed twice, or syndicated with small edits) so they count as one source.
+
+    Candidates share the opening of their prose, so the cost stays linear in the number of articles.
+    The first article (in id order) is the original.
+    """
+    warnings = []
+    by_opening: dict[str, list[tuple[Article, str]]] = {}
+    for article in articles:
+        text = normalised_body(article)
+        by_opening.setdefault(text[:80], []).append((article, text))
+    for group in by_opening.values():
+        for i, (article, text) in enumerate(group):
+            for original, original_text in group[:i]:
+                if original.duplicate_of:
+                    continue
+                similarity = fuzz.ratio(text, original_text) if text != original_text else 100.0
+                if similarity >= NEAR_COPY:
+                    article.duplicate_of, article.similarity = original.id, round(similarity, 1)
+                    warnings.append(f"{article.path}: {'the same text as' if similarity == 100 else 'a near copy of'} "
+                                    f"{original.id} ({similarity:.0f}% alike): counted as one source with it")
+                    break
+    return warnings
 
 
 def read_articles(paths: list[str]) -> tuple[list[Article], list[str]]:
@@ -262,4 +306,5 @@ def read_articles(paths: list[str]) -> tuple[list[Article], list[str]]:
         seen_ids[article.id] = str(path)
         warnings.extend(article.warnings)
         articles.append(article)
+    warnings.extend(mark_duplicates(articles))
     return articles, warnings

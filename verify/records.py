@@ -38,6 +38,8 @@ class Article:
     segments: list[Segment] = field(default_factory=list)
     attribution: str | None = None  # the article's "Source:" line, if any
     warnings: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None  # a copy of another article (syndicated or filed twice): one source
+    similarity: float | None = None  # how much of its text it shares with that article (0-100)
 
 
 @dataclass

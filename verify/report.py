@@ -33,7 +33,8 @@ def to_json(report: Report, reviews=None) -> dict:
         "summary": summary(report, reviews),
         "articles": [
             {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
-             "sha256": a.sha256, "source": a.attribution}
+             "sha256": a.sha256, "source": a.attribution, "duplicate_of": a.duplicate_of,
+             "similarity": a.similarity}
             for a in report.articles
         ],
         "events": [
@@ -144,7 +145,9 @@ def to_markdown(report: Report, reviews=None) -> str:
     out.append("| id | date | title |")
     out.append("|---|---|---|")
     for a in report.articles:
-        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])} |")
+        copy = (f" (copy of {md_escape(a.duplicate_of)}, {a.similarity:.0f}% alike: counted as one source)"
+                if a.duplicate_of else "")
+        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])}{copy} |")
     out.append("")
     out.append("## Events")
     out.append("")

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
 from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, nearest_assignment,
@@ -176,7 +177,7 @@ class _ArticleExtractor:
             mention = EventMention(
                 id=f"{self.article.id}:m{len(self.mentions):03d}",
                 article=self.article.id, type=cls, trigger=seg.text[start:end],
-                start=seg.start + start, end=seg.start + end, line=_line(self.article.text, seg.start + start),
+                start=seg.start + start, end=seg.start + end, line=line_of(self.article.text, seg.start + start),
                 sentence=seg.text, sentence_start=seg.start, participants=people, definite=definite,
                 name=name,
             )
@@ -330,7 +331,7 @@ class _ArticleExtractor:
         self.claims.append(Claim(
             id="", article=self.article.id, kind=kind, attribute=attribute, subject=subject, value=value,
             text=quote if quote is not None else text[start:end], start=start, end=end,
-            line=_line(text, start), sentence=seg.text, sentence_start=seg.start, speaker=speaker,
+            line=line_of(text, start), sentence=seg.text, sentence_start=seg.start, speaker=speaker,
             mention=mention.id if mention is not None else None, article_date=self.article.date,
             section=seg.section, **fields,
         ))
@@ -418,8 +419,3 @@ def _weekday_value(date) -> str:
     names = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
     actual = names[date.low.weekday()] if date.low else "?"
     return f"{names[date.weekday]} named, but {date.low} is a {actual}"
-
-
-def _line(text: str, offset: int) -> int:
-    head = text[:offset]
-    return head.count("\n") + head.count("\r") - head.count("\r\n") + 1
