@@ -21,6 +21,7 @@ ARTICLE_SUFFIXES = (".txt", ".md")
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are almost surely not single news articles
 MAX_SENTENCE_CHARS = 5_000  # a "sentence" longer than this is not prose (minified data, a pasted table)
 NEAR_COPY = 90  # rapidfuzz ratio of two articles' normalised texts above which one is a copy of the other
+MIN_COPY_CHARS = 400  # below this length only identical texts count as copies
 
 DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -114,12 +115,13 @@ def read_article(path: Path) -> Article:
     if date is not None and date > dt.date.today() + dt.timedelta(days=1):
         warnings.append(f"{name}: date line {date.isoformat()} is in the future; relative dates are resolved against it")
     segments = segment(text, body_start)
-    for seg in segments:
-        if seg.role == "overlong":
-            warnings.append(f"{name}: line {seg.line} has {seg.end - seg.start:,} characters without a sentence break; "
-                            f"not mined for claims")
+    overlong = [f"line {seg.line} has {seg.end - seg.start:,} characters without a sentence break"
+                for seg in segments if seg.role == "overlong"]
     if not any(s.role in ("body", "list_item") for s in segments):
+        if overlong:
+            raise ArticleError(f"{name}: {overlong[0]}; not prose, nothing to mine")
         raise ArticleError(f"{name}: no article text after the date line")
+    warnings.extend(f"{name}: {problem}; that part is not mined for claims" for problem in overlong)
     return Article(
         id=path.stem,
         path=name,
@@ -198,6 +200,8 @@ def segment(text: str, body_start: int) -> list[Segment]:
 
 
 def _line_role(content: str, after_colon: bool, seen_body: bool, bulleted: bool) -> str:
+    if len(content) > MAX_SENTENCE_CHARS and not SENTENCE_BREAK.search(content, 0, MAX_SENTENCE_CHARS):
+        return "body"  # split_sentences marks it overlong, so the reader can say why it is not mined
     words = content.split()
     if CLOCK_TIME.search(content) and len(words) <= 14 and not SENTENCE_END.search(content):
         return "clutter"  # byline or timestamp: "Jane Doe, Thursday, 27 March 2025, 13:15"
@@ -281,7 +285,9 @@ def mark_duplicates(articles: list[Article]) -> list[str]:
                 if original.duplicate_of:
                     continue
                 similarity = fuzz.ratio(text, original_text) if text != original_text else 100.0
-                if similarity >= NEAR_COPY:
+                # Short texts share most of their words by chance ("Ministers met in X."): only equal is a copy.
+                near_enough = similarity >= NEAR_COPY and min(len(text), len(original_text)) >= MIN_COPY_CHARS
+                if similarity == 100.0 or near_enough:
                     article.duplicate_of, article.similarity = original.id, round(similarity, 1)
                     warnings.append(f"{article.path}: {'the same text as' if similarity == 100 else 'a near copy of'} "
                                     f"{original.id} ({similarity:.0f}% alike): counted as one source with it")

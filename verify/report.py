@@ -220,8 +220,8 @@ def _side_by_side(finding, claims, articles) -> list[str]:
     return rows
 
 
-def atomic_write(path: Path, data: str) -> None:
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+def _stage(path: Path, data: str) -> str:
+    """Write `data` to a temporary file beside `path`; returns the temporary file's name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -232,11 +232,33 @@ def atomic_write(path: Path, data: str) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    return tmp
+
+
+def atomic_write_all(files: dict[Path, str]) -> None:
+    """Write several files so that none is ever half-written: all are staged first, then renamed.
+
+    An interruption while staging leaves every previous file as it was and no temporary file.
+    """
+    staged: dict[Path, str] = {}
+    try:
+        for path, data in files.items():
+            staged[path] = _stage(path, data)
+        for path, tmp in staged.items():
+            os.replace(tmp, path)
+    finally:
+        for tmp in staged.values():
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def atomic_write(path: Path, data: str) -> None:
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    atomic_write_all({Path(path): data})
 
 
 def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Path]:
@@ -250,6 +272,5 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
         out / "claims.csv": claims_frame(report).to_csv(index=False),
         out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
     }
-    for path, data in files.items():
-        atomic_write(path, data)
+    atomic_write_all(files)
     return list(files)

@@ -118,8 +118,10 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
         governed = (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or (
             root.dep_ == "dobj" and root.head.lemma_.lower() in VERB_TRIGGERS
         ) or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS)
-        if not governed or text.endswith(("'s", "’s")) or not name[:1].isupper():
+        if not governed or text.endswith(("'s", "’s")) or not name[:1].isupper() or len(name) < 3:
             continue
+        if re.match(r"\.?\s*\d", doc.text[span.end_char:span.end_char + 4]):
+            continue  # "No. 10 Downing Street", "Room 4": an identifier, not a place name
         if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and root.head.lower_ not in ("in", "at", "near", "of"):
             continue
         offset = text.find(name)

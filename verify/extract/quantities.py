@@ -229,7 +229,7 @@ _DIGITS_BODY = rf"""
 (?P<num>
     [0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?                 # 12,500  1,000,000.5
   | [0-9]{{1,3}}(?:\.[0-9]{{3}})+(?![0-9])                     # 1.000.000 (European)
-  | [0-9]{{1,3}}(?:[ \u00a0\u202f\u2009][0-9]{{3}}){{1,6}}(?![0-9])  # 1 000 000, 31\u00a0000
+  | [0-9]{{1,3}}(?:[ \u00a0\u202f\u2009\u200b\u200c\u200d\u2060\ufeff][0-9]{{3}}){{1,6}}(?![0-9])  # 1 000 000, 31\u00a0000, 31\u200b000
   | [0-9]+(?:\.[0-9]+)?                                     # 30, 1.2
 )
 (?P<abbr>bn|mn|tn|[mkb])?     # attached scale: "$3bn", "EUR2.5m" (validated later)
@@ -425,7 +425,7 @@ _ONE_IDIOMS = frozenset(
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _EURO_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
-_SPACES_RE = re.compile(r"[ \u00a0\u202f\u2009]")
+_SPACES_RE = re.compile(r"[ \u00a0\u202f\u2009\u200b\u200c\u200d\u2060\ufeff]")  # group separators, zero-width too
 _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}|2100")
 
 # --- head noun ---------------------------------------------------------------

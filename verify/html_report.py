@@ -1,0 +1,862 @@
+"""The HTML consistency report: one self-contained page for a report.json payload.
+
+`render_html(report, article_texts)` returns a single HTML document with inline CSS and inline JS
+only (no network, no external images): the corpus at a glance (articles, a date timeline drawn as
+inline SVG, findings by status and review decision), a source-agreement matrix, the findings grouped
+by event with each side's quote highlighted in its sentence, client-side filters and a text search,
+and every article's text with the extracted claims highlighted at their exact offsets.
+
+Everything that comes from the report or the articles is untrusted: it is escaped with
+`html.escape(..., quote=True)`, and ids that go into attributes and anchors are reduced to
+[A-Za-z0-9_-]. The page's only script is a constant (no data is embedded in it), and a
+Content-Security-Policy pins that script by its hash, so even a missed escape could not run code.
+Standard library only.
+"""
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import html
+import re
+from collections import Counter, defaultdict
+
+__all__ = ["render_html"]
+
+STATUS_ORDER = ("conflict", "different_scope", "update", "different_event", "compatible", "agree")
+DECISION_ORDER = ("open", "confirmed", "dismissed", "explained")
+MATRIX_STATUSES = ("agree", "compatible", "conflict")
+ALL = "__all__"
+NO_EVENT = "__none__"
+
+_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+_SEP = " \u00b7 "
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _esc(value) -> str:
+    """Escape any value for HTML text and attribute values (None is empty)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _sid(value) -> str:
+    """An id safe for attributes and anchors: [A-Za-z0-9_-] only.
+
+    Ids that already are safe stay as they are (so a finding's anchor is `finding-<its id>`);
+    others have the offending characters replaced and a short hash appended, so that two ids that
+    differ only in such characters do not collide.
+    """
+    text = "" if value is None else str(value)
+    safe = _SAFE_ID.sub("_", text)
+    if safe != text or not safe:
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        safe = f"{safe}-{digest}" if safe else f"x-{digest}"
+    return safe
+
+
+def _status_rank(status) -> int:
+    try:
+        return STATUS_ORDER.index(status)
+    except ValueError:
+        return len(STATUS_ORDER)
+
+
+def _decision(finding: dict) -> str:
+    review = finding.get("review")
+    if isinstance(review, dict) and review.get("decision"):
+        return str(review["decision"])
+    return "open"
+
+
+def _parse_date(value) -> dt.date | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _short(text, limit: int) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= limit else text[: max(1, limit - 1)] + "\u2026"
+
+
+def _offsets_ok(claim: dict, text: str | None) -> bool:
+    if text is None:
+        return False
+    start, end = claim.get("start"), claim.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool):
+        return False
+    if not (0 <= start < end <= len(text)):
+        return False
+    return text[start:end] == claim.get("text")
+
+
+def _css_class(value) -> str:
+    return _SAFE_ID.sub("_", str(value))[:40]
+
+
+# ---------------------------------------------------------------- the page
+
+
+def render_html(report: dict, article_texts: dict[str, str]) -> str:
+    """One self-contained HTML page for a report.json payload; article_texts maps article id -> decoded file text."""
+    article_texts = article_texts or {}
+    articles = [a for a in (report.get("articles") or []) if isinstance(a, dict)]
+    events = [e for e in (report.get("events") or []) if isinstance(e, dict)]
+    claims = [c for c in (report.get("claims") or []) if isinstance(c, dict)]
+    findings = [f for f in (report.get("findings") or []) if isinstance(f, dict)]
+
+    articles_by_id = {a.get("id"): a for a in articles}
+    events_by_id = {e.get("id"): e for e in events}
+    claims_by_id = {c.get("id"): c for c in claims}
+
+    findings = sorted(findings, key=lambda f: (_status_rank(f.get("status")), str(f.get("attribute") or ""),
+                                               str(f.get("id") or "")))
+    # Each claim links to its most severe finding (findings are sorted by severity).
+    claim_finding: dict[str, str] = {}
+    claim_finding_count: Counter = Counter()
+    for f in findings:
+        for cid in _finding_claim_ids(f):
+            claim_finding.setdefault(cid, f.get("id"))
+            claim_finding_count[cid] += 1
+
+    ctx = _Context(articles_by_id, events_by_id, claims_by_id, article_texts, claim_finding, claim_finding_count)
+
+    body = [
+        _header(report, articles, events, claims, findings, ctx),
+        _matrix(articles, findings),
+        _findings_section(findings, events, ctx),
+        _articles_section(articles, claims, ctx),
+        _extras(report),
+    ]
+    script = _SCRIPT
+    script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
+           f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'")
+    title = f"verify report \u2014 {len(articles)} articles, {len(findings)} findings"
+    return "".join([
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_esc(csp)}\">\n",
+        "<meta name=\"referrer\" content=\"no-referrer\">\n",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+        f"<title>{_esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+        "\n".join(body),
+        f"\n<script>{script}</script>\n</body>\n</html>\n",
+    ])
+
+
+class _Context:
+    def __init__(self, articles_by_id, events_by_id, claims_by_id, texts, claim_finding, claim_finding_count):
+        self.articles_by_id = articles_by_id
+        self.events_by_id = events_by_id
+        self.claims_by_id = claims_by_id
+        self.texts = texts
+        self.claim_finding = claim_finding
+        self.claim_finding_count = claim_finding_count
+
+    def text_of(self, article_id) -> str | None:
+        text = self.texts.get(article_id)
+        return text if isinstance(text, str) else None
+
+    def event_label(self, event_id) -> str:
+        event = self.events_by_id.get(event_id)
+        if event is None:
+            return "No event assigned" if event_id is None else str(event_id)
+        return str(event.get("label") or event_id)
+
+
+def _finding_claim_ids(finding: dict) -> list[str]:
+    ids = []
+    for side in finding.get("sides") or []:
+        for cid in side or []:
+            if cid not in ids:
+                ids.append(cid)
+    for cid in finding.get("claims") or []:
+        if cid not in ids:
+            ids.append(cid)
+    return ids
+
+
+# ---------------------------------------------------------------- header
+
+
+def _header(report, articles, events, claims, findings, ctx) -> str:
+    out = ["<header class=\"page-header\">",
+           "<h1>verify \u2014 consistency report</h1>",
+           "<p class=\"meta\">"
+           f"{len(articles)} articles \u00b7 {len(events)} events \u00b7 {len(claims)} claims \u00b7 "
+           f"{len(findings)} findings"
+           f" \u00b7 tool {_esc(report.get('tool_version'))} \u00b7 model {_esc(report.get('model'))}"
+           f" \u00b7 generated {_esc(report.get('generated_at'))}</p>"]
+
+    # Articles table.
+    claims_per_article = Counter(c.get("article") for c in claims)
+    findings_per_article = Counter(a for f in findings for a in set(f.get("articles") or []))
+    out.append("<section id=\"corpus\"><h2>Articles</h2>")
+    out.append("<table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>title</th><th>source</th>"
+               "<th>claims</th><th>findings</th></tr></thead><tbody>")
+    for a in articles:
+        aid = a.get("id")
+        out.append(
+            "<tr>"
+            f"<td><a href=\"#article-{_sid(aid)}\"><code>{_esc(aid)}</code></a></td>"
+            f"<td class=\"nowrap\">{_esc(a.get('date') or 'unknown')}</td>"
+            f"<td>{_esc(a.get('title'))}</td>"
+            f"<td class=\"source\">{_esc(a.get('source') or '')}</td>"
+            f"<td class=\"num\">{claims_per_article.get(aid, 0)}</td>"
+            f"<td class=\"num\">{findings_per_article.get(aid, 0)}</td>"
+            "</tr>")
+    out.append("</tbody></table></section>")
+
+    # Timeline.
+    out.append("<section id=\"timeline\"><h2>Timeline</h2>")
+    out.append("<p class=\"legend\"><span class=\"key-event\"></span> event (label) "
+               "<span class=\"key-article\"></span> article publication date</p>")
+    out.append(_timeline_svg(articles, events))
+    out.append("</section>")
+
+    # Counts.
+    by_status = Counter(f.get("status") for f in findings)
+    by_decision = Counter(_decision(f) for f in findings)
+    statuses = list(STATUS_ORDER) + sorted(str(s) for s in by_status if s not in STATUS_ORDER)
+    decisions = list(DECISION_ORDER) + sorted(d for d in by_decision if d not in DECISION_ORDER)
+    out.append("<section id=\"counts\" class=\"counts\"><div><h2>Findings by status</h2>"
+               "<table class=\"count-table\" id=\"status-counts\"><tbody>")
+    for s in statuses:
+        out.append(f"<tr><td><span class=\"badge status-{_css_class(s)}\">{_esc(s)}</span></td>"
+                   f"<td class=\"num\">{by_status.get(s, 0)}</td></tr>")
+    out.append("</tbody></table></div><div><h2>Findings by review decision</h2>"
+               "<table class=\"count-table\" id=\"decision-counts\"><tbody>")
+    for d in decisions:
+        out.append(f"<tr><td><span class=\"decision decision-{_css_class(d)}\">{_esc(d)}</span></td>"
+                   f"<td class=\"num\">{by_decision.get(d, 0)}</td></tr>")
+    out.append("</tbody></table></div></section>")
+    out.append("</header>")
+    return "\n".join(out)
+
+
+def _layout_rows(items: list[dict], max_rows: int = 8, gap: float = 8.0) -> int:
+    """Give each label item (x0, x1) a row so labels in one row do not overlap; returns the row count."""
+    rows_end: list[float] = []
+    for item in sorted(items, key=lambda i: (i["x0"], i["x1"])):
+        for r, end in enumerate(rows_end):
+            if item["x0"] > end + gap:
+                item["row"] = r
+                rows_end[r] = item["x1"]
+                break
+        else:
+            if len(rows_end) < max_rows:
+                item["row"] = len(rows_end)
+                rows_end.append(item["x1"])
+            else:
+                r = min(range(len(rows_end)), key=lambda k: rows_end[k])
+                item["row"] = r
+                rows_end[r] = max(rows_end[r], item["x1"])
+    return len(rows_end)
+
+
+def _timeline_svg(articles, events) -> str:
+    dated_events = [(e, _parse_date(e.get("date"))) for e in events]
+    dated_articles = [(a, _parse_date(a.get("date"))) for a in articles]
+    undated_events = [e for e, d in dated_events if d is None]
+    undated_articles = [a for a, d in dated_articles if d is None]
+    dated_events = [(e, d) for e, d in dated_events if d is not None]
+    dated_articles = [(a, d) for a, d in dated_articles if d is not None]
+    all_dates = [d for _, d in dated_events] + [d for _, d in dated_articles]
+
+    extra = []
+    if undated_events:
+        extra.append("<p class=\"undated\">Undated events: " + ", ".join(
+            f"{_esc(e.get('label') or e.get('id'))}" for e in undated_events) + "</p>")
+    if undated_articles:
+        extra.append("<p class=\"undated\">Articles with unknown date: " + ", ".join(
+            f"<code>{_esc(a.get('id'))}</code>" for a in undated_articles) + "</p>")
+    if not all_dates:
+        return "<p class=\"empty\">No dated events or articles.</p>" + "".join(extra)
+
+    width, left, right = 1000.0, 24.0, 24.0
+    dmin, dmax = min(all_dates) - dt.timedelta(days=1), max(all_dates) + dt.timedelta(days=1)
+    span = max((dmax - dmin).days, 1)
+    if span < 6:  # a single day or a few: give the axis some room
+        pad = (6 - span + 1) // 2
+        dmin, dmax = dmin - dt.timedelta(days=pad), dmax + dt.timedelta(days=pad)
+        span = (dmax - dmin).days
+    plot = width - left - right
+
+    def x_of(d: dt.date) -> float:
+        return left + (d - dmin).days / span * plot
+
+    char_w, ev_font, ar_font = 6.6, 12, 11
+
+    # Event labels above the axis.
+    ev_items = []
+    for e, d in sorted(dated_events, key=lambda p: (p[1], str(p[0].get("label")))):
+        label = _short(e.get("label") or e.get("id"), 48)
+        w = len(label) * char_w
+        x = x_of(d)
+        if x + w <= width - 2:
+            x0, x1, anchor = x - 6, x + w, "start"
+        else:
+            x0, x1, anchor = x - w, x + 6, "end"
+        ev_items.append({"x": x, "x0": x0, "x1": x1, "anchor": anchor, "label": label, "event": e, "date": d})
+    ev_rows = max(_layout_rows(ev_items), 1)
+
+    # Article ticks below the axis: one tick per date, labelled with the ids published that day.
+    by_date: dict[dt.date, list[dict]] = defaultdict(list)
+    for a, d in dated_articles:
+        by_date[d].append(a)
+    ar_items = []
+    for d in sorted(by_date):
+        group = by_date[d]
+        first = _short(group[0].get("id"), 18)
+        label = first if len(group) == 1 else f"{first} +{len(group) - 1}"
+        w = len(label) * char_w * ar_font / ev_font
+        x = x_of(d)
+        if x + w <= width - 2:
+            x0, x1, anchor = x - 4, x + w, "start"
+        else:
+            x0, x1, anchor = x - w, x + 4, "end"
+        ar_items.append({"x": x, "x0": x0, "x1": x1, "anchor": anchor, "label": label, "articles": group, "date": d})
+    ar_rows = _layout_rows(ar_items) if ar_items else 0
+
+    ev_row_h, ar_row_h = 18, 15
+    axis_y = 12 + ev_rows * ev_row_h + 14
+    date_label_y = axis_y + 16
+    ar_top = date_label_y + 16
+    height = ar_top + ar_rows * ar_row_h + 8
+
+    out = [f"<svg id=\"timeline-svg\" class=\"timeline\" xmlns=\"http://www.w3.org/2000/svg\" "
+           f"viewBox=\"0 0 {width:.0f} {height:.0f}\" role=\"img\" aria-label=\"Timeline of events and article dates\">"]
+    # Axis ticks.
+    steps = (1, 2, 7, 14, 30, 61, 91, 182, 365)
+    step = next((s for s in steps if span / s <= 12), 365 * max(1, span // (365 * 12) + 1))
+    d = dmin
+    prev_year = None
+    while d <= dmax:
+        x = x_of(d)
+        label = d.strftime("%d %b").lstrip("0")
+        if d.year != prev_year:
+            label += f" {d.year}"
+            prev_year = d.year
+        out.append(f"<line class=\"grid\" x1=\"{x:.1f}\" y1=\"8\" x2=\"{x:.1f}\" y2=\"{axis_y + 4}\"/>")
+        out.append(f"<text class=\"axis-label\" x=\"{x:.1f}\" y=\"{date_label_y}\" text-anchor=\"middle\">"
+                   f"{_esc(label)}</text>")
+        d += dt.timedelta(days=step)
+    out.append(f"<line class=\"axis\" x1=\"{left}\" y1=\"{axis_y}\" x2=\"{width - right}\" y2=\"{axis_y}\"/>")
+
+    for item in ar_items:
+        x, row = item["x"], item["row"]
+        y = ar_top + row * ar_row_h + 10
+        names = "; ".join(f"{a.get('id')} \u2014 {a.get('title') or ''}" for a in item["articles"])
+        tip = f"{item['date'].isoformat()}: {len(item['articles'])} article(s): {names}"
+        out.append(f"<g class=\"article-tick\"><title>{_esc(tip)}</title>"
+                   f"<line x1=\"{x:.1f}\" y1=\"{axis_y - 5}\" x2=\"{x:.1f}\" y2=\"{axis_y + 5}\"/>"
+                   f"<line class=\"stem\" x1=\"{x:.1f}\" y1=\"{axis_y + 5}\" x2=\"{x:.1f}\" y2=\"{y - 9}\"/>"
+                   f"<text x=\"{x + (3 if item['anchor'] == 'start' else -3):.1f}\" y=\"{y}\" "
+                   f"text-anchor=\"{item['anchor']}\">{_esc(item['label'])}</text></g>")
+
+    for item in ev_items:
+        x, row, e = item["x"], item["row"], item["event"]
+        y = axis_y - 14 - row * ev_row_h
+        tip = (f"{e.get('label') or e.get('id')} ({item['date'].isoformat()}"
+               f"{', ' + str(e.get('location')) if e.get('location') else ''}); "
+               f"articles: {', '.join(str(a) for a in (e.get('articles') or []))}")
+        out.append(f"<g class=\"event-marker\" data-event=\"{_esc(e.get('id'))}\"><title>{_esc(tip)}</title>"
+                   f"<line class=\"stem\" x1=\"{x:.1f}\" y1=\"{axis_y}\" x2=\"{x:.1f}\" y2=\"{y + 3}\"/>"
+                   f"<circle cx=\"{x:.1f}\" cy=\"{axis_y}\" r=\"6\"/>"
+                   f"<text x=\"{x + (4 if item['anchor'] == 'start' else -4):.1f}\" y=\"{y}\" "
+                   f"text-anchor=\"{item['anchor']}\">{_esc(item['label'])}</text></g>")
+    out.append("</svg>")
+    return "".join(out) + "".join(extra)
+
+
+# ---------------------------------------------------------------- agreement matrix
+
+
+def _matrix(articles, findings) -> str:
+    ids = [a.get("id") for a in articles]
+    known = set(ids)
+    for f in findings:  # articles that only appear in findings still get a row
+        for aid in f.get("articles") or []:
+            if aid not in known:
+                ids.append(aid)
+                known.add(aid)
+    counts: dict[frozenset, Counter] = defaultdict(Counter)
+    for f in findings:
+        arts = sorted({str(a) for a in (f.get("articles") or []) if a is not None})
+        for i in range(len(arts)):
+            for j in range(i + 1, len(arts)):
+                counts[frozenset((arts[i], arts[j]))][f.get("status")] += 1
+
+    out = ["<section id=\"matrix\"><h2>Source agreement</h2>",
+           "<p class=\"legend\">Each cell counts the findings between two articles as "
+           "<b>agree / compatible / conflict</b>; the colour is the conflict share "
+           "(green: none, red: all). Hover a cell for details.</p>",
+           "<table id=\"agreement-matrix\" class=\"matrix\"><thead><tr><th></th>"]
+    for aid in ids:
+        out.append(f"<th scope=\"col\" title=\"{_esc(aid)}\"><code>{_esc(_short(aid, 14))}</code></th>")
+    out.append("</tr></thead><tbody>")
+    for row in ids:
+        out.append(f"<tr><th scope=\"row\" title=\"{_esc(row)}\"><code>{_esc(_short(row, 14))}</code></th>")
+        for col in ids:
+            if row == col:
+                out.append("<td class=\"matrix-diag\">\u2014</td>")
+                continue
+            c = counts.get(frozenset((str(row), str(col))), Counter())
+            agree, compatible, conflict = (c.get(s, 0) for s in MATRIX_STATUSES)
+            total = agree + compatible + conflict
+            others = {s: n for s, n in c.items() if s not in MATRIX_STATUSES and n}
+            tip = f"{row} \u2194 {col}: {agree} agree, {compatible} compatible, {conflict} conflict"
+            if others:
+                tip += " (also " + ", ".join(f"{n} {s}" for s, n in sorted(others.items(), key=lambda p: str(p[0]))) + ")"
+            if total:
+                share = conflict / total
+                lo, hi = (232, 245, 233), (211, 47, 47)
+                rgb = tuple(round(lo[k] + (hi[k] - lo[k]) * share) for k in range(3))
+                fg = "#fff" if share > 0.5 else "#1b1b1b"
+                style = f"background-color: rgb({rgb[0]}, {rgb[1]}, {rgb[2]}); color: {fg}"
+                cls = "matrix-cell"
+            else:
+                share = 0.0
+                style = "background-color: #f4f4f4; color: #888"
+                cls = "matrix-cell empty"
+            out.append(f"<td class=\"{cls}\" style=\"{style}\" title=\"{_esc(tip)}\" data-agree=\"{agree}\" "
+                       f"data-compatible=\"{compatible}\" data-conflict=\"{conflict}\" "
+                       f"data-conflict-share=\"{share:.3f}\">{agree} / {compatible} / {conflict}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table></section>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- findings
+
+
+def _findings_section(findings, events, ctx: _Context) -> str:
+    groups: dict = defaultdict(list)
+    for f in findings:
+        groups[f.get("event")].append(f)
+    event_order = {e.get("id"): i for i, e in enumerate(events)}
+
+    def group_key(eid):
+        worst = min(_status_rank(f.get("status")) for f in groups[eid])
+        event = ctx.events_by_id.get(eid) or {}
+        return (worst, eid is None, str(event.get("date") or "9999"), event_order.get(eid, 1 << 30), str(eid))
+
+    ordered = sorted(groups, key=group_key)
+
+    statuses = Counter(f.get("status") for f in findings)
+    decisions = Counter(_decision(f) for f in findings)
+    status_opts = [s for s in STATUS_ORDER] + sorted(str(s) for s in statuses if s not in STATUS_ORDER)
+    decision_opts = list(DECISION_ORDER) + sorted(d for d in decisions if d not in DECISION_ORDER)
+
+    out = ["<section id=\"findings\"><h2>Findings</h2>", "<div class=\"filters\" id=\"filters\">"]
+    out.append("<label>Status <select id=\"filter-status\">"
+               f"<option value=\"{ALL}\">all ({len(findings)})</option>")
+    for s in status_opts:
+        out.append(f"<option value=\"{_esc(s)}\">{_esc(s)} ({statuses.get(s, 0)})</option>")
+    out.append("</select></label>")
+    out.append("<label>Event <select id=\"filter-event\">"
+               f"<option value=\"{ALL}\">all ({len(findings)})</option>")
+    for eid in ordered:
+        value = NO_EVENT if eid is None else eid
+        out.append(f"<option value=\"{_esc(value)}\">{_esc(_short(ctx.event_label(eid), 60))} "
+                   f"({len(groups[eid])})</option>")
+    out.append("</select></label>")
+    out.append("<label>Decision <select id=\"filter-decision\">"
+               f"<option value=\"{ALL}\">all ({len(findings)})</option>")
+    for d in decision_opts:
+        out.append(f"<option value=\"{_esc(d)}\">{_esc(d)} ({decisions.get(d, 0)})</option>")
+    out.append("</select></label>")
+    out.append("<label>Search <input type=\"search\" id=\"search\" placeholder=\"quote, attribute, article\u2026\" "
+               "autocomplete=\"off\"></label>")
+    out.append("<button type=\"button\" id=\"filter-reset\">Reset</button>")
+    out.append(f"<span class=\"shown\"><span id=\"shown-count\">{len(findings)}</span> of "
+               f"<span id=\"total-count\">{len(findings)}</span> findings shown</span>")
+    out.append("</div>")
+
+    if not findings:
+        out.append("<p class=\"empty\">No findings.</p>")
+    for eid in ordered:
+        event = ctx.events_by_id.get(eid) or {}
+        value = NO_EVENT if eid is None else eid
+        details = []
+        if event.get("date"):
+            details.append(str(event["date"]))
+        if event.get("location"):
+            details.append(str(event["location"]))
+        if event.get("articles"):
+            details.append("articles: " + ", ".join(str(a) for a in event["articles"]))
+        out.append(f"<section class=\"event-group\" data-event=\"{_esc(value)}\">"
+                   f"<h3>{_esc(ctx.event_label(eid))} <span class=\"count\">({len(groups[eid])})</span></h3>")
+        if details:
+            out.append(f"<p class=\"event-meta\">{_esc(_SEP.join(details))}</p>")
+        for f in groups[eid]:
+            out.append(_finding_html(f, ctx))
+        out.append("</section>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _finding_html(f: dict, ctx: _Context) -> str:
+    fid = f.get("id")
+    status = f.get("status")
+    decision = _decision(f)
+    event_value = NO_EVENT if f.get("event") is None else f.get("event")
+    quotes = {q.get("claim"): q for q in (f.get("quotes") or []) if isinstance(q, dict)}
+
+    sides = [list(s or []) for s in (f.get("sides") or [])]
+    if not sides:  # older payloads: one side per article
+        per_article: dict = defaultdict(list)
+        for cid in f.get("claims") or []:
+            per_article[(ctx.claims_by_id.get(cid) or quotes.get(cid) or {}).get("article")].append(cid)
+        sides = list(per_article.values())
+
+    out = [f"<article class=\"finding status-{_css_class(status)}\" id=\"finding-{_sid(fid)}\" "
+           f"data-status=\"{_esc(status)}\" data-event=\"{_esc(event_value)}\" data-decision=\"{_esc(decision)}\">",
+           "<div class=\"finding-head\">"
+           f"<span class=\"badge status-{_css_class(status)}\">{_esc(status)}</span> "
+           f"<span class=\"attribute\">{_esc(f.get('attribute'))}</span> "
+           f"<span class=\"decision decision-{_css_class(decision)}\">{_esc(decision)}</span> "
+           f"<a class=\"permalink\" href=\"#finding-{_sid(fid)}\"><code>{_esc(fid)}</code></a></div>",
+           "<div class=\"sides\">"]
+    for side in sides:
+        out.append(_side_html(side, quotes, ctx))
+    out.append("</div>")
+    out.append(f"<p class=\"explanation\">{_esc(f.get('explanation'))}</p>")
+    if f.get("other_event") is not None:
+        out.append(f"<p class=\"other-event\">Other event: {_esc(ctx.event_label(f.get('other_event')))}</p>")
+    review = f.get("review")
+    if isinstance(review, dict):
+        out.append("<p class=\"review\">Review: "
+                   f"<span class=\"decision decision-{_css_class(decision)}\">{_esc(decision)}</span>"
+                   f"{' by ' + _esc(review.get('by')) if review.get('by') else ''}"
+                   f"{' at ' + _esc(review.get('at')) if review.get('at') else ''}"
+                   f"{': ' + _esc(review.get('note')) if review.get('note') else ''}</p>")
+    else:
+        out.append("<p class=\"review\">Review: <span class=\"decision decision-open\">open</span> "
+                   "(no decision recorded)</p>")
+    out.append("</article>")
+    return "\n".join(out)
+
+
+def _side_html(side: list, quotes: dict, ctx: _Context) -> str:
+    first = ctx.claims_by_id.get(side[0]) if side else None
+    aid = (first or quotes.get(side[0] if side else None) or {}).get("article")
+    article = ctx.articles_by_id.get(aid) or {}
+    out = ["<div class=\"side\">",
+           f"<div class=\"side-head\"><a href=\"#article-{_sid(aid)}\"><code>{_esc(aid)}</code></a>"
+           f" <span class=\"date\">{_esc(article.get('date') or 'date unknown')}</span></div>"]
+    if article.get("title"):
+        out.append(f"<div class=\"side-title\">{_esc(article.get('title'))}</div>")
+    for cid in side:
+        claim = ctx.claims_by_id.get(cid) or {}
+        quote = quotes.get(cid) or {}
+        value = quote.get("value", claim.get("value"))
+        line = quote.get("line", claim.get("line"))
+        out.append("<div class=\"claim-quote\">"
+                   f"<div class=\"value\">value: <b>{_esc(value)}</b></div>"
+                   f"<blockquote class=\"quote\">{_quote_in_sentence(claim, quote, ctx)}</blockquote>"
+                   f"<div class=\"where\">line {_esc(line if line is not None else '?')} \u00b7 "
+                   f"<a href=\"#claim-{_sid(cid)}\">show in article</a></div></div>")
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def _quote_in_sentence(claim: dict, quote: dict, ctx: _Context) -> str:
+    """The claim's sentence with the quote in <mark>, located by the claim's offsets when possible."""
+    qtext = claim.get("text", quote.get("text"))
+    sentence = claim.get("sentence") or ""
+    text = ctx.text_of(claim.get("article"))
+    if _offsets_ok(claim, text):
+        start, end = claim["start"], claim["end"]
+        s = _find_sentence(text, sentence, start) if sentence else None
+        if s is not None:
+            stop = max(end, s + len(sentence))
+            return (f"{_esc(text[s:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:stop])}")
+    if qtext and sentence and qtext in sentence:
+        i = sentence.index(qtext)
+        return f"{_esc(sentence[:i])}<mark>{_esc(qtext)}</mark>{_esc(sentence[i + len(qtext):])}"
+    if sentence:
+        return f"{_esc(sentence)} <span class=\"sep\">\u2026</span> <mark>{_esc(qtext)}</mark>"
+    return f"<mark>{_esc(qtext)}</mark>"
+
+
+def _find_sentence(text: str, sentence: str, start: int) -> int | None:
+    """The offset of the occurrence of `sentence` in `text` that contains offset `start`."""
+    i = text.find(sentence, max(0, start - len(sentence)))
+    while i != -1 and i <= start:
+        if start < i + len(sentence):
+            return i
+        i = text.find(sentence, i + 1)
+    return None
+
+
+# ---------------------------------------------------------------- articles
+
+
+def _articles_section(articles, claims, ctx: _Context) -> str:
+    per_article: dict = defaultdict(list)
+    for c in claims:
+        per_article[c.get("article")].append(c)
+    out = ["<section id=\"articles\"><h2>Article texts</h2>",
+           "<p class=\"legend\"><mark class=\"claim\">claim in a finding</mark> "
+           "<mark class=\"claim no-finding\">claim without a finding</mark> "
+           "<mark class=\"claim depth-2\">overlapping claims</mark> \u2014 text without a highlight is "
+           "text the tool extracted nothing from. Click a highlight to go to its finding.</p>"]
+    for a in articles:
+        aid = a.get("id")
+        text = ctx.text_of(aid)
+        mine = sorted(per_article.get(aid, []), key=lambda c: (c.get("start") or 0, -(c.get("end") or 0)))
+        linked = sum(1 for c in mine if c.get("id") in ctx.claim_finding)
+        out.append(f"<details class=\"article\" id=\"article-{_sid(aid)}\">"
+                   f"<summary><code>{_esc(aid)}</code> \u00b7 {_esc(a.get('date') or 'date unknown')} \u00b7 "
+                   f"{_esc(a.get('title'))} <span class=\"count\">({len(mine)} claims, {linked} in findings)"
+                   "</span></summary>")
+        meta = []
+        if a.get("path"):
+            meta.append(f"file <code>{_esc(a.get('path'))}</code>")
+        if a.get("source"):
+            meta.append(_esc(a.get("source")))
+        if meta:
+            out.append(f"<p class=\"article-meta\">{_SEP.join(meta)}</p>")
+        if text is None:
+            out.append("<p class=\"warning\">The article text was not provided; its claims are listed "
+                       "without context.</p><ul class=\"claim-list\">")
+            for c in mine:
+                out.append(_claim_list_item(c, ctx))
+            out.append("</ul>")
+        else:
+            valid = [c for c in mine if _offsets_ok(c, text)]
+            invalid = [c for c in mine if not _offsets_ok(c, text)]
+            out.append(f"<div class=\"article-text\">{_highlight(text, valid, ctx)}</div>")
+            if invalid:
+                out.append(f"<p class=\"warning\">{len(invalid)} claim(s) whose offsets do not match this "
+                           "text were not highlighted:</p><ul class=\"claim-list\">")
+                for c in invalid:
+                    out.append(_claim_list_item(c, ctx))
+                out.append("</ul>")
+        out.append("</details>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _claim_list_item(c: dict, ctx: _Context) -> str:
+    cid = c.get("id")
+    link = ctx.claim_finding.get(cid)
+    target = (f" \u00b7 <a href=\"#finding-{_sid(link)}\">finding</a>" if link else "")
+    return (f"<li id=\"claim-{_sid(cid)}\"><mark class=\"claim{'' if link else ' no-finding'}\">"
+            f"{_esc(c.get('text'))}</mark> \u2014 {_esc(c.get('attribute'))}: {_esc(c.get('value'))}{target}</li>")
+
+
+def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
+    """The text with each claim's span in <mark>; overlapping claims are split into flat segments.
+
+    Every boundary of every claim cuts the text into segments; a segment covered by claims becomes
+    one <mark> (inside one <a> to a finding of its innermost claim that has one), with the ids of
+    all covering claims in data-claims and a depth class, so nothing nests and the markup stays valid.
+    """
+    if not claims:
+        return _esc(text)
+    starts: dict[int, list[dict]] = defaultdict(list)
+    bounds = {0, len(text)}
+    for c in claims:
+        starts[c["start"]].append(c)
+        bounds.add(c["start"])
+        bounds.add(c["end"])
+    points = sorted(bounds)
+    active: list[dict] = []
+    out = []
+    for a, b in zip(points, points[1:]):
+        active = [c for c in active if c["end"] > a]
+        for c in starts.get(a, []):
+            active.append(c)
+            out.append(f"<span class=\"claim-anchor\" id=\"claim-{_sid(c.get('id'))}\"></span>")
+        segment = text[a:b]
+        if not active:
+            out.append(_esc(segment))
+            continue
+        cover = sorted(active, key=lambda c: (c["end"] - c["start"], c["start"]))
+        target = next((ctx.claim_finding[c.get("id")] for c in cover if c.get("id") in ctx.claim_finding), None)
+        tip = "; ".join(
+            f"{c.get('attribute')}: {c.get('value')}"
+            + (f" ({ctx.claim_finding_count[c.get('id')]} finding(s))" if c.get("id") in ctx.claim_finding
+               else " (no finding)")
+            for c in cover)
+        classes = ["claim"]
+        if target is None:
+            classes.append("no-finding")
+        if len(cover) > 1:
+            classes.append(f"depth-{min(len(cover), 3)}")
+        ids = " ".join(_sid(c.get("id")) for c in cover)
+        mark = (f"<mark class=\"{' '.join(classes)}\" data-claims=\"{_esc(ids)}\" title=\"{_esc(tip)}\">"
+                f"{_esc(segment)}</mark>")
+        if target is not None:
+            mark = f"<a class=\"claim-link\" href=\"#finding-{_sid(target)}\">{mark}</a>"
+        out.append(mark)
+    return "".join(out)
+
+
+# ---------------------------------------------------------------- warnings and stale reviews
+
+
+def _extras(report: dict) -> str:
+    out = []
+    stale = report.get("stale_reviews") or []
+    if stale:
+        out.append(f"<section id=\"stale-reviews\"><h2>Stale review decisions ({len(stale)})</h2>"
+                   "<p>Decisions whose finding no longer appears (kept, never deleted):</p><ul>")
+        for item in stale:
+            out.append(f"<li><code>{_esc(item)}</code></li>")
+        out.append("</ul></section>")
+    warnings = report.get("warnings") or []
+    if warnings:
+        out.append(f"<section id=\"warnings\"><h2>Warnings ({len(warnings)})</h2><ul>")
+        for w in warnings:
+            out.append(f"<li>{_esc(w)}</li>")
+        out.append("</ul></section>")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- inline CSS and JS (constants)
+
+_CSS = """
+:root { --fg: #1b1b1b; --muted: #666; --line: #ddd; --bg: #fff; --soft: #f7f7f8; }
+* { box-sizing: border-box; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg);
+       background: var(--bg); margin: 0 auto; padding: 16px 24px 48px; max-width: 1280px; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 24px 0 8px; }
+h3 { font-size: 15px; margin: 18px 0 4px; }
+code { font: 12px/1.3 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+[hidden] { display: none !important; }
+.meta, .legend, .event-meta, .article-meta, .undated { color: var(--muted); margin: 2px 0 8px; }
+table { border-collapse: collapse; }
+table.articles { width: 100%; } table.articles th, table.articles td { border-bottom: 1px solid var(--line);
+  padding: 4px 8px; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; } .nowrap { white-space: nowrap; }
+td.source { color: var(--muted); font-size: 12px; }
+.counts { display: flex; gap: 48px; flex-wrap: wrap; }
+.count-table td { padding: 2px 10px 2px 0; }
+svg.timeline { width: 100%; height: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; }
+svg.timeline .axis { stroke: #444; stroke-width: 1.5; } svg.timeline .grid { stroke: #e3e3e3; }
+svg.timeline .axis-label { font-size: 10px; fill: var(--muted); }
+svg.timeline .event-marker circle { fill: #1565c0; stroke: #fff; stroke-width: 1.5; }
+svg.timeline .event-marker text { font-size: 12px; fill: #0d47a1; font-weight: 600; }
+svg.timeline .stem { stroke: #9aa; stroke-dasharray: 2 2; }
+svg.timeline .article-tick line { stroke: #777; stroke-width: 1.5; }
+svg.timeline .article-tick line.stem { stroke: #bbb; stroke-width: 1; }
+svg.timeline .article-tick text { font-size: 11px; fill: #555; }
+.key-event, .key-article { display: inline-block; vertical-align: middle; margin-left: 8px; }
+.key-event { width: 10px; height: 10px; border-radius: 50%; background: #1565c0; }
+.key-article { width: 2px; height: 12px; background: #777; }
+table.matrix th, table.matrix td { border: 1px solid #fff; padding: 6px 8px; text-align: center; }
+table.matrix thead th { font-weight: normal; }
+table.matrix th[scope=row] { text-align: right; font-weight: normal; }
+.matrix-cell { min-width: 84px; font-variant-numeric: tabular-nums; cursor: default; }
+.matrix-diag { background: #fafafa; color: #bbb; }
+.badge, .decision { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px;
+  font-weight: 600; color: #fff; background: #777; }
+.status-conflict.badge { background: #c62828; } .status-different_scope.badge { background: #ef6c00; }
+.status-update.badge { background: #1565c0; } .status-different_event.badge { background: #6a1b9a; }
+.status-compatible.badge { background: #00897b; } .status-agree.badge { background: #2e7d32; }
+.decision { background: #eceff1; color: #37474f; border: 1px solid #cfd8dc; font-weight: 500; }
+.decision-confirmed { background: #ffebee; color: #b71c1c; border-color: #ef9a9a; }
+.decision-dismissed { background: #eceff1; color: #455a64; }
+.decision-explained { background: #e3f2fd; color: #0d47a1; border-color: #90caf9; }
+.decision-open { background: #fff8e1; color: #8d6e00; border-color: #ffe082; }
+.filters { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.96); display: flex;
+  flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px 0; border-bottom: 1px solid var(--line); }
+.filters label { display: flex; gap: 6px; align-items: center; }
+.filters select, .filters input { font: inherit; padding: 3px 6px; }
+.filters input { width: 220px; } .shown { margin-left: auto; color: var(--muted); }
+.event-group > h3 .count { color: var(--muted); font-weight: normal; }
+.finding { border: 1px solid var(--line); border-left: 5px solid #999; border-radius: 6px; padding: 8px 12px;
+  margin: 10px 0; background: #fff; }
+.finding.status-conflict { border-left-color: #c62828; } .finding.status-different_scope { border-left-color: #ef6c00; }
+.finding.status-update { border-left-color: #1565c0; } .finding.status-different_event { border-left-color: #6a1b9a; }
+.finding.status-compatible { border-left-color: #00897b; } .finding.status-agree { border-left-color: #2e7d32; }
+.finding:target { box-shadow: 0 0 0 3px #ffca28; }
+.finding-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
+.finding-head .attribute { font-weight: 600; } .permalink { margin-left: auto; color: var(--muted); }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; margin: 8px 0; }
+.side { background: var(--soft); border-radius: 6px; padding: 8px 10px; }
+.side-head .date { color: var(--muted); margin-left: 6px; }
+.side-title { font-size: 12px; color: var(--muted); margin: 2px 0 4px; }
+.quote { margin: 4px 0; padding: 4px 8px; border-left: 3px solid #ccc; white-space: pre-line; background: #fff; }
+.where { font-size: 12px; color: var(--muted); } .explanation { margin: 4px 0; }
+.other-event, .review { margin: 2px 0; font-size: 13px; color: #444; }
+mark { background: #fff176; padding: 0 1px; border-radius: 2px; }
+mark.claim { background: #fff59d; } mark.claim.no-finding { background: #e0e0e0; outline: 1px dashed #999; }
+mark.claim.depth-2 { background: #ffd54f; } mark.claim.depth-3 { background: #ffb300; }
+a.claim-link { color: inherit; text-decoration: none; } a.claim-link:hover mark { outline: 2px solid #1565c0; }
+details.article { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 6px 12px; }
+details.article summary { cursor: pointer; } details.article summary .count { color: var(--muted); }
+.article-text { white-space: pre-wrap; font: 13px/1.55 Georgia, "Times New Roman", serif; margin: 8px 0;
+  padding: 10px; background: var(--soft); border-radius: 4px; overflow-wrap: anywhere; }
+.warning { color: #8d6e00; } .empty { color: var(--muted); }
+"""
+
+_SCRIPT = r"""
+(function () {
+  "use strict";
+  var ALL = "__all__";
+  var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
+  var groups = Array.prototype.slice.call(document.querySelectorAll(".event-group"));
+  var fStatus = document.getElementById("filter-status");
+  var fEvent = document.getElementById("filter-event");
+  var fDecision = document.getElementById("filter-decision");
+  var search = document.getElementById("search");
+  var shown = document.getElementById("shown-count");
+  var reset = document.getElementById("filter-reset");
+  if (!fStatus || !fEvent || !fDecision || !search || !shown) { return; }
+  var texts = findings.map(function (el) { return (el.textContent || "").toLowerCase(); });
+
+  function apply() {
+    var s = fStatus.value, e = fEvent.value, d = fDecision.value;
+    var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var n = 0;
+    findings.forEach(function (el, i) {
+      var ok = (s === ALL || el.getAttribute("data-status") === s) &&
+               (e === ALL || el.getAttribute("data-event") === e) &&
+               (d === ALL || el.getAttribute("data-decision") === d);
+      for (var k = 0; ok && k < words.length; k++) {
+        if (texts[i].indexOf(words[k]) < 0) { ok = false; }
+      }
+      el.hidden = !ok;
+      if (ok) { n++; }
+    });
+    groups.forEach(function (g) { g.hidden = !g.querySelector(".finding:not([hidden])"); });
+    shown.textContent = String(n);
+  }
+
+  function clearFilters() {
+    fStatus.value = ALL; fEvent.value = ALL; fDecision.value = ALL; search.value = "";
+    apply();
+  }
+
+  function reveal() {
+    var id = decodeURIComponent((window.location.hash || "").slice(1));
+    if (!id) { return; }
+    var target = document.getElementById(id);
+    if (!target) { return; }
+    var finding = target.closest ? target.closest(".finding") : null;
+    if (finding && finding.hidden) { clearFilters(); }
+    var node = target.parentElement;
+    while (node) {
+      if (node.tagName === "DETAILS") { node.open = true; }
+      node = node.parentElement;
+    }
+    target.scrollIntoView({block: "center"});
+  }
+
+  [fStatus, fEvent, fDecision].forEach(function (el) { el.addEventListener("change", apply); });
+  search.addEventListener("input", apply);
+  if (reset) { reset.addEventListener("click", clearFilters); }
+  window.addEventListener("hashchange", reveal);
+  apply();
+  reveal();
+})();
+"""
