@@ -89,7 +89,7 @@ def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[st
             return False  # "bus lane" is not "cycle lane"
         return head_sim[head_index[head_i], head_index[head_j]] >= threshold
 
-    roots = _union_find(len(unique), linked)
+    roots = _complete_link(len(unique), linked)
     counts = defaultdict(int)
     for label in labels:
         counts[label] += 1
@@ -171,6 +171,27 @@ def _by_event(claims: list[Claim]) -> dict[str | None, list[Claim]]:
     return grouped
 
 
+def _complete_link(n: int, linked) -> list[int]:
+    """Groups in which every member is linked to every other; returns each item's group leader.
+
+    Unlike single-link, a chain of look-alikes ("business" ~ "job" ~ "employee") never joins
+    its ends.
+    """
+    groups: list[list[int]] = []
+    for i in range(n):
+        for group in groups:
+            if all(linked(i, j) for j in group):
+                group.append(i)
+                break
+        else:
+            groups.append([i])
+    leader = [0] * n
+    for group in groups:
+        for i in group:
+            leader[i] = group[0]
+    return leader
+
+
 def _align_money(money: list[Claim], embedder: Embedder) -> None:
     """Amounts of one event are one attribute when they are the same figure or name the same thing.
 
@@ -186,18 +207,8 @@ def _align_money(money: list[Claim], embedder: Embedder) -> None:
         def linked(i, j):
             return members[i].point == members[j].point or sim[i, j] >= MONEY_SUBJECT_SIMILARITY
 
-        groups: list[list[int]] = []
-        for i in range(len(members)):
-            for group in groups:
-                if all(linked(i, j) for j in group):
-                    group.append(i)
-                    break
-            else:
-                groups.append([i])
-        for group in groups:
-            name = members[group[0]].subject
-            for i in group:
-                members[i].attribute = f"money:{name}"
+        for claim, leader in zip(members, _complete_link(len(members), linked)):
+            claim.attribute = f"money:{members[leader].subject}"
 
 
 def _align_lists(lists: list[Claim], embedder: Embedder) -> None:

@@ -129,7 +129,11 @@ def _covering(side: dict, texts: dict[str, str], claims_by_article) -> list[Clai
 
 
 def _predict(side_a: list[Claim], side_b: list[Claim], findings_of, gold_attribute: str) -> tuple[str, str | None]:
+    # A claim that contradicts itself (a weekday that does not match its date) makes any pair with it a conflict.
+    lone = [f for claim in side_a + side_b for f in findings_of.get(claim.id, []) if len(f.claims) == 1]
     if not side_a or not side_b:
+        if lone:
+            return lone[0].status, lone[0].id
         return NO_CLAIM, None
     ids_a, ids_b = {c.id for c in side_a}, {c.id for c in side_b}
     candidates = []
@@ -138,11 +142,7 @@ def _predict(side_a: list[Claim], side_b: list[Claim], findings_of, gold_attribu
             members = set(finding.claims)
             if members & ids_b and members & ids_a:
                 candidates.append(finding)
-    # A claim that contradicts itself (a weekday that does not match its date) makes any pair with it a conflict.
-    for claim in side_a + side_b:
-        for finding in findings_of.get(claim.id, []):
-            if len(finding.claims) == 1:
-                candidates.append(finding)
+    candidates.extend(lone)
     if candidates:
         kind = gold_attribute.split(":")[0]
         best = min(candidates, key=lambda f: (f.attribute.split(":")[0] != kind, STATUSES.index(f.status)))

@@ -26,6 +26,8 @@ MERGE_SCORE = 2.0  # calibrated on the development set (tests/data/dev)
 NAME_MATCH = 85  # rapidfuzz token_set_ratio for two names of one event
 TYPE_MATCH = 0.5  # same kind of event (meeting/meeting)
 PLACE_MISMATCH = 1.0  # same day, other place: possible, if the rest agrees strongly
+SHARED_NAMES = 2  # proper names two articles must share before their overlap counts
+STORY_WEIGHT = 3.0  # weight of the share of names in common (overlap coefficient)
 
 
 @dataclass
@@ -53,17 +55,28 @@ class Chain:
         return {p for m in self.mentions for p in m.participants}
 
     @property
+    def article_names(self) -> set[str]:
+        return {n for m in self.mentions for n in m.article_names}
+
+    @property
     def anchored(self) -> bool:
         return bool(self.dates or self.places or self.names)
 
 
 def date_gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    """Days between two date intervals; 0 when they overlap."""
+    """Days between two date intervals; 0 when they overlap.
+
+    Coarse intervals that do not overlap ("in 2022", "in 2023") are far apart whatever the
+    days between their ends: they name different periods, not a one-day disagreement.
+    """
     if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0
+        gap = (b[0] - a[1]).days
+    elif b[1] < a[0]:
+        gap = (a[0] - b[1]).days
+    else:
+        return 0
+    coarse = max((a[1] - a[0]).days, (b[1] - b[0]).days) > 7
+    return max(gap, MAX_DATE_GAP + 1) if coarse else gap
 
 
 def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bool:
@@ -169,6 +182,12 @@ class _Linker:
         union = a.participants | b.participants
         if union:
             score += 1.5 * len(shared) / len(union)
+        # Articles of one story name the same people, bodies and places.
+        story = a.article_names & b.article_names
+        if len(story) >= SHARED_NAMES:
+            overlap = len(story) / min(len(a.article_names), len(b.article_names))
+            score += STORY_WEIGHT * overlap
+            evidence = evidence or overlap >= 0.3
         score += 3.0 * (float(self.similarity[i, j]) - 0.4)
         if not evidence:
             # Meaning alone may link an undated, unplaced chain, but only when it is close.

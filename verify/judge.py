@@ -18,6 +18,7 @@ from .align import ClaimGroup, items_matched
 from .embed import Embedder
 from .extract.people import compare_roles
 from .extract.places import Gazetteer, fold
+from .extract.subjects import FRAMES
 from .records import Claim, Event, Finding
 
 # Running figures that later reports legitimately raise (a death toll, a signature count).
@@ -30,6 +31,14 @@ UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|j
 DIFFERENT_EVENT_WINDOW = 45  # days: events further apart are not mistaken for each other
 
 
+# Verbs that say only that a count was there: comparable with counts of any act.
+NEUTRAL_PREDICATES = {"be", "have", "include", "number", "total", "reach", "stand", "attend", "participate", "take",
+                      "join", "gather", "meet", "represent", "come", "send", "bring", "host", "convene", "say",
+                      "report", "estimate", "put", "count", "arrive", "travel", "involve", "see", "give", "leave",
+                      "win", "get", "receive", "cast", "record", "register", "show", "confirm"}
+PREDICATE_SIMILARITY = 0.35
+
+
 class Judge:
     """Compares typed values; holds the shared read-only helpers it needs."""
 
@@ -40,14 +49,27 @@ class Judge:
         self.events = {e.id: e for e in events}
 
     def comparable(self, a: Claim, b: Claim) -> bool:
-        """Counts of those who did and those who did not ("24 attended", "3 did not attend") are not compared.
+        """Are two counts of one unit counts of the same act?
 
-        Other acts are told apart upstream: casualty and vote frames give "deaths", "injured",
-        "votes for", "votes against" their own attributes.
+        Not when one did and the other did not ("24 attended", "3 did not attend"), nor when both
+        name different specific acts ("12,650 runners started", "dozens of runners were treated").
+        Verbs that only say the count was there (attended, took part, was) compare with anything;
+        casualty and vote frames already give "deaths", "injured", "votes for" attributes of their own.
         """
         if a.kind != "count":
             return True
-        return a.predicate.startswith("not ") == b.predicate.startswith("not ")
+        if a.predicate.startswith("not ") != b.predicate.startswith("not "):
+            return False
+        if "vague" in (a.hedge, b.hedge) and _orders_apart(a, b):
+            return False  # "a handful of runners" fell ill; "17,800 runners" started: a part, not a misreport
+        if a.size_of or b.size_of or a.subject in FRAMES or b.subject in FRAMES:
+            return True  # the size of a thing, or a frame that already names the act
+        pa, pb = a.predicate.removeprefix("not "), b.predicate.removeprefix("not ")
+        if not pa or not pb or pa == pb:
+            return True
+        if pa.split()[0] in NEUTRAL_PREDICATES or pb.split()[0] in NEUTRAL_PREDICATES:
+            return True
+        return float(self.embedder.similarity([pa], [pb])[0, 0]) >= PREDICATE_SIMILARITY
 
     def is_forecast(self, claim: Claim) -> bool:
         """A figure published before its event took place is a forecast."""
@@ -144,6 +166,12 @@ class Judge:
                             f"nor '{'; '.join(missing_b)}' in {b.article}.")
 
 
+def _orders_apart(a: Claim, b: Claim) -> bool:
+    """More than ten times apart, whichever is larger."""
+    small, large = (a, b) if a.high <= b.high else (b, a)
+    return large.low > 10 * max(small.high, 1)
+
+
 def compare_dates(a: Claim, b: Claim) -> tuple[str, str]:
     if a.date_low is None or b.date_low is None:
         return "compatible", "one of the dates could not be resolved."
@@ -170,8 +198,8 @@ def judge(groups: list[ClaimGroup], events: list[Event], judge_: Judge) -> list[
             status, why = judge_.compare(ca[0], cb[0])
             if ka[0] == kb[0] and status in ("agree", "compatible"):
                 continue  # one article repeating itself consistently is not a finding
-            if ka[0] == kb[0] and status == "conflict" and group.kind == "count":
-                continue  # two counts of one unit in one article are parts of the story ("24 came, 3 left")
+            if ka[0] == kb[0] and status == "conflict" and group.kind in ("count", "percent", "money"):
+                continue  # two figures of one unit in one article are parts of the story ("24 came, 3 left")
             findings.append(_finding(status, group.event, group.attribute, [ca, cb], why))
     findings.extend(_different_events(groups, events, judge_))
     findings.sort(key=lambda f: (f.event or "", f.attribute, f.id))

@@ -64,6 +64,7 @@ class EventMention:
     place_start: int | None = None
     place_end: int | None = None
     participants: tuple[str, ...] = ()
+    article_names: tuple[str, ...] = ()  # proper names anywhere in the article: what story it is part of
     definite: bool = False  # "the meeting": refers back to an event named before
     name: str | None = None  # proper name of a named event ("Ukraine Defense Contact Group")
     event: str | None = None  # filled by event resolution
@@ -122,6 +123,7 @@ class Claim:
     currency: str | None = None
     scope: str = "event"  # "event" (happened at/for the event) or "membership" (size of a body)
     predicate: str = ""  # the verb a count is an argument of ("attend", "vote against"), for comparability
+    size_of: str = ""  # for "a five-point plan", "the 27-member compact": the thing whose size the count is
     date_low: dt.date | None = None
     date_high: dt.date | None = None
     items: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ people's roles, and lists. Works on one article at a time so it can run in paral
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
-from .mentions import (MAX_PLACE_DISTANCE, belongs_to, event_name, is_definite, nearest_assignment,
+from .mentions import (MAX_PLACE_DISTANCE, article_names, belongs_to, event_name, is_definite, nearest_assignment,
                        participants, place_candidates, span_root, trigger_tokens, year_modifier)
 from .lists import MAX_ITEM_WORDS, colon_intro, find_inline_lists
 from .people import OFFICES, role_after, role_before
@@ -103,6 +104,9 @@ class _ArticleExtractor:
             if seg is lead and not any(m.sentence_start == seg.start for m in self.mentions):
                 self._lead_mention(seg, doc, reference)
         self._lists(mined, {seg.start: doc for seg, doc in zip(mined, docs)})
+        names = article_names(docs)
+        for mention in self.mentions:
+            mention.article_names = names
         self.claims.sort(key=lambda c: (c.start, c.end, c.kind))
         for n, claim in enumerate(self.claims):
             claim.id = f"{article.id}:c{n:03d}"
@@ -120,7 +124,7 @@ class _ArticleExtractor:
     def _segment(self, seg: Segment, doc, reference: dt.date | None) -> None:
         base = seg.start
         speaker = self._speaker(doc)
-        dates = find_dates(seg.text, reference)
+        dates = [_future_weekday(d, doc, reference) for d in find_dates(seg.text, reference)]
         triggers = trigger_tokens(doc)
         mentions = self._mentions(seg, doc, triggers, dates)
         for date in dates:
@@ -265,6 +269,7 @@ class _ArticleExtractor:
                 seg.start + q.end, speaker, mention, low=q.low, high=q.high, point=q.value, hedge=q.hedge,
                 unit=unit, currency=q.currency,
                 scope="membership" if is_membership(seg.text, q, unit, doc) else "event", predicate=verb,
+                size_of=q.holder,
             )
 
     def _roles(self, seg, doc, speaker) -> None:
@@ -379,6 +384,23 @@ def _person_names(doc):
             names.append(doc[start:j])
         i = max(j, i + 1)
     return names
+
+
+FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due to|are due to|set to|scheduled|expected to|"
+                    r"plans? to|going to|next)\b", re.I)
+
+
+def _future_weekday(date, doc, reference):
+    """A bare weekday in a sentence about the future ("voters will go to the polls on Sunday") is the next one.
+
+    The date resolver reads a bare weekday as the most recent one, which is right for reports of
+    what happened; the sentence's tense tells the other case apart.
+    """
+    if (reference is None or date.low is None or date.weekday is None or not date.relative
+            or date.low >= reference or not FUTURE.search(doc.text)):
+        return date
+    low = date.low + dt.timedelta(days=7)
+    return dataclasses.replace(date, low=low, high=date.high + dt.timedelta(days=7))
 
 
 def _verb_attached(root) -> bool:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
 # A plural noun (or "plan") joined to its items by one of these words: "pledges of a, b and c".
-CONNECTED_HEAD = re.compile(r"\b(?P<head>[a-z]+s|plan|agenda)\s+(?P<connector>of|covering|including|such as|namely|as|"
-                            r"include|included)\s+")
+CONNECTED_HEAD = re.compile(r"\b(?P<head>[a-z]+s|plan|agenda|platform|programme|program|package|list|manifesto)"
+                            r"\s+(?P<connector>of|covering|including|such as|namely|as|include|included)\s+")
 COUNTED_HEAD = re.compile(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?(?P<head>[a-z]+s|plan)\b", re.I)
 PARTIAL_CONNECTORS = {"including", "such as", "include", "included"}
 CLAUSE_END = re.compile(r",\s+(?:although|though|but|while|which|who|whereas|after|before|when|according|as\s+well)\b"

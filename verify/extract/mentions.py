@@ -10,8 +10,8 @@ import re
 # Event classes and the lemmas that name them. The class, not the word, is compared later.
 TRIGGERS = {
     "meeting": {"meeting", "meet", "summit", "talk", "conference", "session", "gathering", "forum",
-                "assembly", "consultation", "negotiation", "convene", "hearing", "congress", "convention",
-                "ministerial", "roundtable", "summitry", "huddle"},
+                "consultation", "negotiation", "convene", "hearing", "convention", "ministerial", "roundtable",
+                "huddle"},
     "visit": {"visit", "trip", "tour"},
     "ceremony": {"ceremony", "inauguration", "funeral", "commemoration", "parade", "celebration",
                  "festival", "opening", "launch", "signing", "award", "unveiling"},
@@ -25,12 +25,13 @@ TRIGGERS = {
     "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike"},
     "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
     "trial": {"trial", "inquest", "inquiry"},
+    "deal": {"acquisition", "merger", "takeover", "deal", "buyout", "purchase", "acquire", "merge", "bid"},
 }
 TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lemmas}
 # Plural nouns usually name a series ("regular meetings"), except these plurals that name one event.
 PLURAL_EVENTS = {"talk", "flood", "celebration", "festivity"}
 # Verb triggers name an event only with a date or place: "will continue to meet regularly" does not.
-VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify"}
+VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify", "acquire", "merge"}
 PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
 # "the town of Brennick": a name after "of" is a place when the noun before it is one.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
@@ -173,6 +174,21 @@ def participants(doc) -> tuple[str, ...]:
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "NORP"):
             names.add(re.sub(r"['’]s$", "", ent.text).strip().lower())
+    return tuple(sorted(names))
+
+
+def article_names(docs) -> tuple[str, ...]:
+    """Proper names (people, organisations, places, groups) anywhere in an article, case-folded.
+
+    Articles about one story share several of them; the event linker uses the overlap.
+    """
+    names = set()
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"):
+                name = re.sub(r"['’]s$", "", ent.text).strip().lower()
+                if len(name) > 2:
+                    names.add(name)
     return tuple(sorted(names))
 
 

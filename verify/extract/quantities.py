@@ -934,7 +934,11 @@ def _build(text: str, m: re.Match, mask: bytearray | None, prev_end: int) -> Qua
             if lead in _ONE_DETERMINERS or first in _ONE_IDIOMS or not unit or partitive:
                 return None  # "no one", "the one", "one another", "one day", "one of the"
     if kind == "count" and src == "digits" and hedge == "exact" and rng is None and currency is None:
-        if _looks_like_identifier(text, cs, lead, before):
+        # "gave the Alliance 31 seats": a small number and a plural noun after a *determined* name count
+        # something; "Windows 10 users" (no determiner) stays an identifier.
+        counted_noun = (bool(unit) and unit.endswith("s") and len(raw or "") <= 2
+                        and re.search(r"\b(?:the|a|an)\s+[A-Z][\w'’-]*\s+$", text[max(0, cs - 40):cs]) is not None)
+        if _looks_like_identifier(text, cs, lead, before, counted_noun):
             return None  # "No. 10", "Resolution 2231", "page 5", "# 5", "Boeing 737"
     if (
         kind == "count"
@@ -989,13 +993,16 @@ def _value_interval(src, vague_key, rng, raw, scale, kind, num, hedge):
     return value, low, high, hedge
 
 
-def _looks_like_identifier(text: str, cs: int, lead: str, before: str) -> bool:
-    """'No. 10', 'Resolution 2231', 'page 5', '# 5', 'Boeing 737': a name, not a count."""
+def _looks_like_identifier(text: str, cs: int, lead: str, before: str, counted_noun: bool = False) -> bool:
+    """'No. 10', 'Resolution 2231', 'page 5', '# 5', 'Boeing 737': a name, not a count.
+
+    A small number before a plural noun counts it even after a name: "gave the Alliance 31 seats".
+    """
     return (
         lead.rstrip(".") in _ID_WORDS
         or before in _NO_ABBREVIATIONS
         or text[max(0, cs - 2):cs].strip() in _ID_MARKS
-        or _capitalised_word_before(text, cs)
+        or (not counted_noun and _capitalised_word_before(text, cs))
     )
 
 

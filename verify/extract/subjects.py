@@ -25,11 +25,17 @@ FRAMES = {
     "votes for": {"approve", "back", "support", "favour", "favor", "endorse", "pass", "adopt", "vote"},
     "votes against": {"oppose", "reject", "against"},
     "abstentions": {"abstain", "abstention"},
+    "jobs cut": set(),
 }
+# Job losses, the business-news frame: "cut 400 jobs", "600 job cuts", "shed 350 posts".
+JOB_UNITS = {"job", "post", "position", "role", "worker", "employee", "staff"}
+JOB_CUT_VERBS = {"cut", "axe", "shed", "eliminate", "slash", "lay", "scrap", "lose", "shrink"}
+JOB_CUT_UNITS = {"job cut", "job loss", "layoff", "redundancy", "lay-off"}
 FRAME_OF = {lemma: frame for frame, lemmas in FRAMES.items() for lemma in lemmas}
 # "the death toll rose to 19", "the number of injured has risen to 58": the noun before says what is counted.
 CONTEXT_BEFORE = re.compile(
-    r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|turnout|attendance|population)"
+    r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|turnout|attendance|population|magnitude|"
+    r"rate|score|margin|majority)"
     r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,60}$", re.I)
 # A count right after these nouns is the size of a body, not of an event's attendance.
 MEMBERSHIP_BEFORE = re.compile(
@@ -38,10 +44,16 @@ MEMBERSHIP_BEFORE = re.compile(
     re.I,
 )
 MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
+# "The compact groups 18 countries", "the union represents 4,500 dockworkers": verbs that give a size,
+# matched on the text too because the small parser often reads "groups" as a noun.
+MEMBERSHIP_VERB_BEFORE = re.compile(
+    r"\b(?:has|have|had|groups|unites|comprises|includes|counts|numbers|represents|employs|brings together)\s+"
+    r"(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|more than\s+)?$", re.I)
 ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
                      "meet", "join", "present", "take", "turn", "vote", "sign", "strike", "approve", "back"}
 # Verbs whose object is the size of their subject: "has 27 members", "represents 4,500 workers".
-POSSESSION_LEMMAS = {"have", "represent", "comprise", "include", "count", "number", "employ", "boast"}
+POSSESSION_LEMMAS = {"have", "represent", "comprise", "include", "count", "number", "employ", "boast", "group",
+                     "unite", "encompass"}
 TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
 
 
@@ -60,7 +72,12 @@ def count_subject(doc, q, unit: str, predicate: str) -> str | None:
         return "votes against"
     if head in ("vote", "ballot"):
         return "votes against" if "against" in doc.text[q.end:q.end + 15] else "votes for"
+    if head in JOB_UNITS and predicate.split()[-1:] and predicate.split()[-1] in JOB_CUT_VERBS or (
+            unit in JOB_CUT_UNITS):
+        return "jobs cut"  # "cut 400 jobs", "600 job cuts", "350 layoffs"
     if head and head not in GENERIC_UNITS:
+        if q.value == 1 and q.low == q.high:
+            return None  # "one country", "a single plan": rhetoric far more often than a count to check
         return _qualified_head(doc, q, head)
     context = context_before(doc.text, q.start)
     for word in re.findall(r"[a-z]+", (context or "").lower()) + predicate.split():
@@ -96,6 +113,9 @@ def amount_subject(doc, q) -> str:
         return " ".join(modifiers + [noun.lemma_.lower()])
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"
+    per_unit = re.match(r"\s+(?:a|an|per|each)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
+    if per_unit:
+        return f"per {per_unit.group(1)}"  # "$38 a share", "€4.8 million per day"
     after = re.match(r"\s+(?:in|for|of)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
     if after:
         return after.group(1).lower()
@@ -109,15 +129,18 @@ def predicate(doc, q) -> str:
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
         return ""
-    if any(c.dep_ in ("relcl", "acl") and any(g.dep_ == "neg" for g in c.children) for c in tokens[-1].children):
-        clause = next(c for c in tokens[-1].children if c.dep_ in ("relcl", "acl"))
-        return "not " + clause.lemma_.lower()  # "the three member states that did not send delegations"
+    clause = next((c for c in tokens[-1].children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
+    if clause is not None:
+        # "the three member states that did not send delegations", "12,650 runners who started"
+        negated = any(g.dep_ == "neg" for g in clause.children)
+        return ("not " if negated else "") + clause.lemma_.lower()
     node = tokens[-1]
     # Only a verb the count is an argument of: "24 countries attended", "voted against by 14",
     # "rose to 19" -- not a verb further up ("thanked the planners from 30 countries").
     if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and node.head.pos_ in ("VERB", "AUX"):
         node = node.head
-    elif node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX"):
+    elif (node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX")
+          and node.head.lower_ not in ("from", "of", "among", "out", "between", "including")):
         node = node.head.head
     else:
         return ""
@@ -131,7 +154,10 @@ def predicate(doc, q) -> str:
 
 def is_membership(text: str, q, unit: str, doc) -> bool:
     """Does the count give the size of a body ("a group of 31 countries", "has 27 member states")?"""
-    if MEMBERSHIP_BEFORE.search(text[max(0, q.start - 40):q.start]):
+    before = text[max(0, q.start - 40):q.start]
+    if MEMBERSHIP_BEFORE.search(before):
+        return True
+    if MEMBERSHIP_VERB_BEFORE.search(before) and not any(t.lemma_.lower() in ATTENDANCE_LEMMAS for t in doc):
         return True
     holder = getattr(q, "holder", "")
     if holder and re.search(r"member|nation|seat|state|country", unit):
