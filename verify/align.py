@@ -23,7 +23,7 @@ LIST_HEAD_SIMILARITY = 0.45  # objectives ~ priorities ~ goals
 LIST_ITEM_MATCH = 0.5  # share of items that must match for two lists to be one list
 ITEM_SIMILARITY = 0.5  # two list items say the same thing
 SURNAME_MATCH = 85  # Zelenskyy ~ Zelensky, Al-Sayed ~ Al Sayed
-GIVEN_NAME_MATCH = 75  # Sergei ~ Sergey
+GIVEN_NAME_MATCH = 80  # Sergei ~ Sergey (83), not Ana ~ Anika (75)
 
 
 @dataclass
@@ -49,6 +49,8 @@ def same_person(a: str, b: str) -> bool:
         return False
     # Compound surnames ("Adebayo-Cole" / "Adebayo Cole", "Al-Sayed") fold to several words: compare tails.
     for size in (2, 1):
+        if size == 2 and (len(fa) < 3 or len(fb) < 3):
+            continue  # two words are a given name and a surname, not a compound surname
         ta, tb = " ".join(fa[-size:]), " ".join(fb[-size:])
         if len(fa) >= size and len(fb) >= size and fuzz.ratio(ta, tb) >= SURNAME_MATCH:
             rest_a, rest_b = fa[:-size], fb[:-size]
@@ -59,17 +61,39 @@ def same_person(a: str, b: str) -> bool:
     return fuzz.ratio(" ".join(fa), " ".join(fb)) >= SURNAME_MATCH
 
 
-def resolve_people(names: list[str]) -> dict[str, str]:
-    """Map every spelling to one canonical name (the longest spelling seen)."""
-    canonical: list[list[str]] = []
-    for name in sorted(set(names), key=lambda n: (-len(n), n)):
-        for group in canonical:
-            if any(same_person(name, other) for other in group):
-                group.append(name)
-                break
-        else:
-            canonical.append([name])
-    return {name: group[0] for group in canonical for name in group}
+def resolve_people(mentions: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Map every (article, spelling) of a person to one canonical name (the longest spelling seen).
+
+    A bare surname ("Healey") stands for the full name used in the same article, never for a
+    namesake in another one. Full names are matched across articles within blocks of similar
+    surnames, so the cost stays near-linear in the number of names.
+    """
+    full_in_article: dict[str, list[str]] = defaultdict(list)
+    for article, name in mentions:
+        if len(fold_name(name).split()) > 1:
+            full_in_article[article].append(name)
+    local: dict[tuple[str, str], str] = {}
+    for article, name in mentions:
+        if len(fold_name(name).split()) > 1:
+            local[(article, name)] = name
+            continue
+        matches = sorted((n for n in full_in_article[article] if same_person(name, n)), key=lambda n: (-len(n), n))
+        local[(article, name)] = matches[0] if matches else name
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(local.values()), key=lambda n: (-len(n), n)):
+        blocks[fold_name(name).split()[-1][:3]].append(name)
+    canonical: dict[str, str] = {}
+    for names in blocks.values():
+        groups: list[list[str]] = []
+        for name in names:
+            for group in groups:
+                if all(same_person(name, other) for other in group):
+                    group.append(name)
+                    break
+            else:
+                groups.append([name])
+        canonical.update({name: group[0] for group in groups for name in group})
+    return {key: canonical[name] for key, name in local.items()}
 
 
 def _cluster(labels: list[str], embedder: Embedder, threshold: float) -> dict[str, str]:
@@ -122,10 +146,10 @@ def items_matched(a: tuple[str, ...], b: tuple[str, ...], embedder: Embedder) ->
 
 def align(claims: list[Claim], embedder: Embedder) -> list[ClaimGroup]:
     """Normalise attributes across the corpus and group claims by (event, attribute)."""
-    people = resolve_people([c.subject for c in claims if c.kind == "role"])
+    people = resolve_people([(c.article, c.subject) for c in claims if c.kind == "role"])
     for claim in claims:
         if claim.kind == "role":
-            claim.attribute = f"role:{fold_name(people[claim.subject])}"
+            claim.attribute = f"role:{fold_name(people[(claim.article, claim.subject)])}"
     for kind in ("count", "percent"):
         # Frame names ("deaths", "votes for") are already canonical: only free wording is clustered.
         subset = [c for c in claims if c.kind == kind and c.subject not in FRAMES]
@@ -136,8 +160,8 @@ def align(claims: list[Claim], embedder: Embedder) -> list[ClaimGroup]:
     _align_lists([c for c in claims if c.kind == "list"], embedder)
     groups: dict[tuple, ClaimGroup] = {}
     for claim in claims:
-        if claim.kind in ("date", "location") and claim.event is None:
-            continue  # a date or place of no known event has nothing to be compared with
+        if claim.event is None and claim.kind != "role":
+            continue  # a figure of no known event has nothing to be compared with (roles belong to people)
         if claim.kind == "weekday":
             key = (claim.event, claim.attribute, claim.id)  # a wrong weekday is judged on its own
         else:

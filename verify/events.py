@@ -25,7 +25,7 @@ MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by 
 MERGE_SCORE = 2.0  # calibrated on the development set (tests/data/dev)
 NAME_MATCH = 85  # rapidfuzz token_set_ratio for two names of one event
 TYPE_MATCH = 0.5  # same kind of event (meeting/meeting)
-PLACE_MISMATCH = 1.0  # same day, other place: possible, if the rest agrees strongly
+PLACE_MISMATCH = 2.5  # same day, other place: one event only if the rest agrees strongly (names, meaning)
 SHARED_NAMES = 2  # proper names two articles must share before their overlap counts
 STORY_WEIGHT = 3.0  # weight of the share of names in common (overlap coefficient)
 

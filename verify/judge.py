@@ -29,6 +29,7 @@ RUNNING_SIMILARITY = 0.55
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|jumped|reached|now stands|stands at|"
                          r"so far|to date|has reached|updated|revised|latest)\b", re.I)
 DIFFERENT_EVENT_WINDOW = 45  # days: events further apart are not mistaken for each other
+ROLE_WINDOW = 14  # days: reports further apart may rightly give a person different offices
 
 
 # Verbs that say only that a count was there: comparable with counts of any act.
@@ -86,6 +87,9 @@ class Judge:
         if kind == "location":
             return self.compare_locations(a, b)
         if kind == "role":
+            if a.article_date and b.article_date and abs((a.article_date - b.article_date).days) > ROLE_WINDOW:
+                return "compatible", (f"{_q(a)} and {_q(b)} were published more than {ROLE_WINDOW} days apart; "
+                                      f"a person's office can change in between.")
             status, reason = compare_roles(a.value, b.value, self.country_code)
             return status, f"{_q(a)} and {_q(b)} describe {a.subject}'s role: {reason}."
         if kind == "list":

@@ -17,10 +17,11 @@ from .dates import find_dates
 from .mentions import (MAX_PLACE_DISTANCE, article_names, belongs_to, event_name, is_definite, nearest_assignment,
                        participants, place_candidates, span_root, trigger_tokens, year_modifier)
 from .lists import MAX_ITEM_WORDS, colon_intro, find_inline_lists
-from .people import OFFICES, role_after, role_before
+from .people import OFFICES, RANK_MODIFIERS, role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
-from .subjects import TIME_UNITS, amount_subject, context_before, count_subject, is_membership, predicate
+from .subjects import (TIME_UNITS, amount_subject, bare_word_numbers, context_before, count_subject, is_membership,
+                       predicate)
 
 REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
                     "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
@@ -248,7 +249,9 @@ class _ArticleExtractor:
 
     def _quantities(self, seg, doc, speaker, mentions) -> None:
         mention_spans = [(m.start - seg.start, m.end - seg.start) for m in mentions]
-        for q in find_quantities(seg.text):
+        quantities = find_quantities(seg.text)
+        quantities += bare_word_numbers(seg.text, [(q.start, q.end) for q in quantities])
+        for q in quantities:
             if q.kind == "count" and q.unit and TIME_UNITS.match(q.unit.split()[-1]):
                 continue  # durations ("15 years") are not counts of anything in the story
             if q.kind == "count" and not q.unit and context_before(seg.text, q.start) is None:
@@ -353,6 +356,10 @@ def _last_token(doc, start, end):
     return inside[-1] if inside else -1
 
 
+# Words of a title that can stand capitalised before a name.
+TITLE_WORDS = {word for office in OFFICES for word in office.split()} | RANK_MODIFIERS | {"executive", "officer"}
+
+
 def _person_names(doc):
     """Spans that may name a person: PERSON entities, and proper-noun runs the NER model missed or
     mislabelled (invented names are often tagged ORG or nothing). A run that starts with a title
@@ -377,8 +384,8 @@ def _person_names(doc):
             j += 1
         start = i
         for k in range(i, j):
-            if doc[k].lower_ in OFFICES:
-                start = k + 1
+            if doc[k].lower_ in TITLE_WORDS:
+                start = k + 1  # "Chief Executive Minh Ashdown", "Foreign Minister Ilse Varnholt"
         words = [t for t in doc[start:j] if t.text not in ("-", "‐")]
         if 2 <= len(words) <= 3:
             names.append(doc[start:j])

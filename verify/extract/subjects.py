@@ -57,6 +57,31 @@ POSSESSION_LEMMAS = {"have", "represent", "comprise", "include", "count", "numbe
 TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
 
 
+BARE_WORD_NUMBER = re.compile(r"\b(?:to|at)\s+((?:[a-z]+[- ]){0,4}[a-z]+)\b")
+
+
+def bare_word_numbers(text: str, taken: list[tuple[int, int]]):
+    """Numbers in words with no noun after them, where a running figure says what they count:
+    "the death toll has risen to eleven", "the tally stands at forty-two"."""
+    from .quantities import Quantity, parse_number_words
+
+    found = []
+    for match in BARE_WORD_NUMBER.finditer(text):
+        words = match.group(1).split(" ")
+        for size in range(len(words), 0, -1):
+            phrase = " ".join(words[:size])
+            value = parse_number_words(phrase)
+            if value is None:
+                continue
+            start = match.start(1)
+            end = start + len(phrase)
+            if context_before(text, match.start()) and not any(s < end and start < e for s, e in taken):
+                found.append(Quantity(start, end, phrase, start, end, value, value, value, "exact", "count", None,
+                                      "", end, end))
+            break
+    return found
+
+
 def context_before(text: str, start: int) -> str | None:
     match = CONTEXT_BEFORE.search(text[max(0, start - 90):start])
     return match.group(1).lower() if match else None
