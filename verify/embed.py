@@ -6,6 +6,7 @@ fetched from a model hub. Identical texts are encoded once per run.
 from __future__ import annotations
 
 import os
+import time
 
 import numpy as np
 
@@ -30,6 +31,7 @@ class Embedder:
         self._stored = store.load() if store is not None else {}
         self._new = 0
         self.encoded = 0  # texts the model actually encoded in this run
+        self.encode_seconds = 0.0  # time spent in the model
 
     @property
     def name(self) -> str:
@@ -64,12 +66,21 @@ class Embedder:
         if missing:
             self.encoded += len(missing)
             self._new += len(missing)
+            started = time.perf_counter()
             vectors = self._load().encode(missing, batch_size=64, normalize_embeddings=True,
                                           convert_to_numpy=True, show_progress_bar=False)
             self._cache.update(zip(missing, vectors.astype(np.float32)))
+            self.encode_seconds += time.perf_counter() - started
         if not texts:
             return np.zeros((0, self.dimension or 384), dtype=np.float32)
         return np.stack([self._cache[t] for t in texts])
+
+    def add(self, texts: list[str], vectors: np.ndarray) -> None:
+        """Take vectors computed elsewhere (a worker process) so they are not encoded again."""
+        for text, vector in zip(texts, vectors):
+            if text not in self._cache:
+                self._cache[text] = np.asarray(vector, dtype=np.float32)
+                self._new += 1
 
     @property
     def dimension(self) -> int | None:

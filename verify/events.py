@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 from rapidfuzz import fuzz
 
 from .embed import Embedder
-from .extract.places import Gazetteer
+from .extract.places import Gazetteer, fold
 from .records import Article, Claim, Event, EventMention
 
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
@@ -28,6 +28,7 @@ TYPE_MATCH = 0.5  # same kind of event (meeting/meeting)
 PLACE_MISMATCH = 2.5  # same day, other place: one event only if the rest agrees strongly (names, meaning)
 SHARED_NAMES = 2  # proper names two articles must share before their overlap counts
 STORY_WEIGHT = 3.0  # weight of the share of names in common (overlap coefficient)
+MAX_BLOCK = 300  # chains sharing one key beyond which the key is too common to propose pairs
 
 
 @dataclass
@@ -125,17 +126,68 @@ def chain_article(mentions: list[EventMention], gazetteer: Gazetteer) -> list[Ch
     return chains
 
 
+@dataclass(frozen=True)
+class _Features:
+    """What linking compares, computed once per chain."""
+
+    article: str
+    type: str
+    dates: tuple[tuple[dt.date, dt.date], ...]
+    places: tuple[str, ...]
+    names: tuple[str, ...]
+    participants: frozenset
+    article_names: frozenset
+
+
+def _features(chain: Chain) -> _Features:
+    return _Features(chain.article, chain.type, tuple(dict.fromkeys(chain.dates)), tuple(dict.fromkeys(chain.places)),
+                     tuple(dict.fromkeys(chain.names)), frozenset(chain.participants), frozenset(chain.article_names))
+
+
 class _Linker:
-    """Scores whether two chains from different articles are one event."""
+    """Scores whether two chains from different articles are one event.
+
+    Only candidate pairs are scored: chains that share a day (give or take MAX_DATE_GAP), a
+    place, an event name or a rare proper name. So the cost grows with the number of chains
+    per day, not with the square of the corpus.
+    """
 
     def __init__(self, chains: list[Chain], embedder: Embedder, gazetteer: Gazetteer):
         self.chains = chains
         self.gazetteer = gazetteer
-        texts = [" ".join(dict.fromkeys(m.sentence for m in c.mentions)) for c in chains]
-        vectors = embedder.encode(texts) if texts else np.zeros((0, 1))
-        self.similarity = vectors @ vectors.T if len(texts) else vectors
+        self.features = [_features(c) for c in chains]
+        self.vectors = _chain_vectors(chains, embedder)
 
-    def blocked(self, a: Chain, b: Chain) -> bool:
+    def similarity(self, i: int, j: int) -> float:
+        return float(self.vectors[i] @ self.vectors[j])
+
+    def candidates(self) -> list[tuple[int, int]]:
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.features):
+            for key in _block_keys(f):
+                blocks[key].append(i)
+        pairs = set()
+        for key, members in blocks.items():
+            if len(members) > MAX_BLOCK:
+                if key[0] != "day":
+                    continue  # a name or place in too many chains says nothing about which event
+                by_type: dict[str, list[int]] = defaultdict(list)
+                for i in members:
+                    by_type[self.features[i].type].append(i)
+                leads = by_type.pop("lead", [])
+                groups = [group + leads for group in by_type.values()]
+            else:
+                groups = [members]
+            for group in groups:
+                for x in range(len(group)):
+                    for y in range(x + 1, len(group)):
+                        i, j = sorted((group[x], group[y]))
+                        if self.features[i].article != self.features[j].article:
+                            pairs.add((i, j))
+        return sorted(pairs)
+
+    def blocked(self, i: int, j: int) -> bool:
+        a, b = self.features[i], self.features[j]
         if a.article == b.article:
             return True
         names_match = self._names_match(a, b)
@@ -150,13 +202,14 @@ class _Linker:
             return not same_day
         return False
 
-    def _names_match(self, a: Chain, b: Chain) -> bool:
+    @staticmethod
+    def _names_match(a: _Features, b: _Features) -> bool:
         return any(fuzz.token_set_ratio(x, y) >= NAME_MATCH for x in a.names for y in b.names)
 
     def score(self, i: int, j: int) -> float:
-        a, b = self.chains[i], self.chains[j]
-        if self.blocked(a, b):
+        if self.blocked(i, j):
             return float("-inf")
+        a, b = self.features[i], self.features[j]
         score = TYPE_MATCH if a.type == b.type and a.type != "lead" else 0.0
         evidence = False
         if a.dates and b.dates:
@@ -178,21 +231,51 @@ class _Linker:
                 evidence = True
             else:
                 score -= 1.0
-        shared = a.participants & b.participants
         union = a.participants | b.participants
         if union:
-            score += 1.5 * len(shared) / len(union)
+            score += 1.5 * len(a.participants & b.participants) / len(union)
         # Articles of one story name the same people, bodies and places.
         story = a.article_names & b.article_names
         if len(story) >= SHARED_NAMES:
             overlap = len(story) / min(len(a.article_names), len(b.article_names))
             score += STORY_WEIGHT * overlap
             evidence = evidence or overlap >= 0.3
-        score += 3.0 * (float(self.similarity[i, j]) - 0.4)
+        score += 3.0 * (self.similarity(i, j) - 0.4)
         if not evidence:
             # Meaning alone may link an undated, unplaced chain, but only when it is close.
             score -= 1.0
         return score
+
+
+def _block_keys(f: _Features) -> set[tuple]:
+    keys: set[tuple] = set()
+    for low, high in f.dates:
+        if (high - low).days <= 7:
+            day = low - dt.timedelta(days=MAX_DATE_GAP)
+            while day <= high + dt.timedelta(days=MAX_DATE_GAP):
+                keys.add(("day", day))
+                day += dt.timedelta(days=1)
+        else:
+            keys.add(("period", low, high))
+    keys.update(("place", fold(p)) for p in f.places)
+    keys.update(("name", fold(n)) for n in f.names)
+    keys.update(("story", n) for n in f.article_names)
+    return keys
+
+
+def _chain_vectors(chains: list[Chain], embedder: Embedder) -> np.ndarray:
+    """A chain's meaning: the normalised mean of its sentences' embeddings (computed per article)."""
+    sentences = sorted({m.sentence for c in chains for m in c.mentions})
+    if not sentences:
+        return np.zeros((len(chains), 1), dtype=np.float32)
+    matrix = embedder.encode(sentences)
+    index = {s: k for k, s in enumerate(sentences)}
+    vectors = np.zeros((len(chains), matrix.shape[1]), dtype=np.float32)
+    for i, chain in enumerate(chains):
+        rows = [index[s] for s in dict.fromkeys(m.sentence for m in chain.mentions)]
+        mean = matrix[rows].mean(axis=0)
+        vectors[i] = mean / (np.linalg.norm(mean) or 1.0)
+    return vectors
 
 
 def resolve_events(
@@ -223,17 +306,16 @@ def _link_chains(chains: list[Chain], embedder: Embedder, gazetteer: Gazetteer) 
     group_of = list(range(len(chains)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(chains))}
     pairs = []
-    for i in range(len(chains)):
-        for j in range(i + 1, len(chains)):
-            s = linker.score(i, j)
-            if s >= MERGE_SCORE:
-                pairs.append((-s, i, j))
+    for i, j in linker.candidates():
+        s = linker.score(i, j)
+        if s >= MERGE_SCORE:
+            pairs.append((-s, i, j))
     pairs.sort()
     for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
-        if any(linker.blocked(chains[x], chains[y]) for x in members[gi] for y in members[gj]):
+        if any(linker.blocked(x, y) for x in members[gi] for y in members[gj]):
             continue
         for x in members[gj]:
             group_of[x] = gi

@@ -343,7 +343,9 @@ def _timeline_svg(articles, events) -> str:
             label += f" {d.year}"
             prev_year = d.year
         out.append(f"<line class=\"grid\" x1=\"{x:.1f}\" y1=\"8\" x2=\"{x:.1f}\" y2=\"{axis_y + 4}\"/>")
-        out.append(f"<text class=\"axis-label\" x=\"{x:.1f}\" y=\"{date_label_y}\" text-anchor=\"middle\">"
+        half = len(label) * 3.2
+        anchor = "start" if x - half < 2 else ("end" if x + half > width - 2 else "middle")
+        out.append(f"<text class=\"axis-label\" x=\"{x:.1f}\" y=\"{date_label_y}\" text-anchor=\"{anchor}\">"
                    f"{_esc(label)}</text>")
         d += dt.timedelta(days=step)
     out.append(f"<line class=\"axis\" x1=\"{left}\" y1=\"{axis_y}\" x2=\"{width - right}\" y2=\"{axis_y}\"/>")
@@ -789,7 +791,7 @@ table.matrix th[scope=row] { text-align: right; font-weight: normal; }
 .where { font-size: 12px; color: var(--muted); } .explanation { margin: 4px 0; }
 .other-event, .review { margin: 2px 0; font-size: 13px; color: #444; }
 mark { background: #fff176; padding: 0 1px; border-radius: 2px; }
-mark.claim { background: #fff59d; } mark.claim.no-finding { background: #e0e0e0; outline: 1px dashed #999; }
+mark.claim { background: #fff59d; padding: 0; border-radius: 0; } mark.claim.no-finding { background: #e0e0e0; outline: 1px dashed #999; }
 mark.claim.depth-2 { background: #ffd54f; } mark.claim.depth-3 { background: #ffb300; }
 a.claim-link { color: inherit; text-decoration: none; } a.claim-link:hover mark { outline: 2px solid #1565c0; }
 details.article { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 6px 12px; }

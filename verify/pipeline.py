@@ -5,6 +5,7 @@ Each stage is its own module and only sees the records the previous stage return
 from __future__ import annotations
 
 import hashlib
+import time
 from typing import Callable
 
 from . import __version__
@@ -12,7 +13,8 @@ from .align import align
 from .cache import ArticleCache, EmbeddingCache
 from .embed import Embedder, default_model_path
 from .events import resolve_events
-from .extract import Resources, extract_article
+from .extract import Resources
+from .parallel import ArticleWorker, process_dask, process_pool, process_serial
 from .extract.places import Gazetteer
 from .judge import Judge, judge
 from .read import read_articles
@@ -46,43 +48,82 @@ def cache_fingerprint(embedder: Embedder) -> str:
 
 def run(paths: list[str], model_path: str | None = None, progress: Progress | None = None,
         resources: Resources | None = None, embedder: Embedder | None = None,
-        cache_dir: str | None = None) -> Report:
+        cache_dir: str | None = None, workers: int = 1, dask=None) -> Report:
     """Run every stage on the articles under `paths` and return the full report.
 
     With `cache_dir`, extraction results and embeddings are reused for unchanged articles.
+    `workers` > 1 extracts articles in a process pool; `dask` (an address or a Client) on a
+    Dask cluster. The result is the same either way.
     """
     tick = progress or (lambda stage, done, total: None)
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
     articles, warnings = read_articles(paths)
+    seconds["read"] = time.perf_counter() - started
     resources = resources or build_resources()
     if embedder is None:
         path = model_path or default_model_path()
         embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
     cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder)) if cache_dir else None
-    claims, mentions = [], []
-    for n, article in enumerate(articles, 1):
+
+    started = time.perf_counter()
+    extracted: dict[str, tuple[list, list]] = {}
+    pending = []
+    for article in articles:
         if article.duplicate_of:
             continue  # a copy adds no second source: its claims are its original's
         cached = cache.load(article.id, article.sha256) if cache else None
         if cached is None:
-            cached = extract_article(article, resources)
-            if cache:
-                _store(cache, article, cached, warnings)
-        claims.extend(cached[0])
-        mentions.extend(cached[1])
-        tick("extract", n, len(articles))
+            pending.append(article)
+        else:
+            extracted[article.id] = cached
+    done = len(extracted)
+    total = len(extracted) + len(pending)
+
+    def extract_tick(n, _):
+        tick("extract", done + n, total)
+
+    if dask is not None:
+        results = process_dask(pending, embedder.model_path, dask, extract_tick)
+    elif workers > 1 and len(pending) > 1:
+        results = process_pool(pending, embedder.model_path, workers, extract_tick)
+    else:
+        # In this process the sentences are encoded later, all in one batch, by the events stage.
+        results = process_serial(pending, ArticleWorker(resources), extract_tick)
+    by_id = {a.id: a for a in articles}
+    for result in results:
+        if result.vectors is not None:
+            embedder.add(result.sentences, result.vectors)
+        extracted[result.article] = (result.claims, result.mentions)
+        if cache:
+            _store(cache, by_id[result.article], extracted[result.article], warnings)
+    claims, mentions = [], []
+    for article in articles:  # in article order, however the work was spread
+        if article.id in extracted:
+            claims.extend(extracted[article.id][0])
+            mentions.extend(extracted[article.id][1])
+    seconds["extract"] = time.perf_counter() - started
+
+    stage_started = time.perf_counter()
     events = resolve_events(articles, mentions, claims, embedder, resources.gazetteer)
+    seconds["events"] = time.perf_counter() - stage_started
     tick("events", 1, 1)
+    stage_started = time.perf_counter()
     groups = align(claims, embedder)
+    seconds["align"] = time.perf_counter() - stage_started
     tick("align", 1, 1)
+    stage_started = time.perf_counter()
     findings = judge(groups, events, Judge(embedder, resources.gazetteer, resources.country_code, events))
+    seconds["judge"] = time.perf_counter() - stage_started
     tick("judge", 1, 1)
     if cache_dir:
         try:
             embedder.flush()
         except OSError as exc:
             warnings.append(f"{cache_dir}: cannot save embeddings to the cache ({exc.strerror or exc})")
+    seconds["embed_in_model"] = embedder.encode_seconds
     stats = {"articles": len(articles), "from_cache": cache.hits if cache else 0,
-             "extracted": len(articles) - (cache.hits if cache else 0), "texts_encoded": embedder.encoded}
+             "extracted": len(pending), "texts_encoded": embedder.encoded, "seconds": seconds}
     return Report(articles=articles, mentions=mentions, events=events, claims=claims, findings=findings,
                   warnings=warnings, tool_version=__version__, model=embedder.name, stats=stats)
 

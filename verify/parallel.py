@@ -1,0 +1,141 @@
+"""Per-article work (extraction and sentence embeddings) in this process, a process pool, or Dask.
+
+Everything here is per article and independent, so it spreads over processes or machines; the
+stages after it (events, alignment, judgement) read the collected claims. Each worker loads the
+models once: pool workers in their initializer, Dask workers through a worker plugin.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .records import Article, Claim, EventMention
+
+
+@dataclass
+class ArticleResult:
+    """What one article yields: its claims, its event mentions, and its mention sentences' vectors."""
+
+    article: str
+    claims: list[Claim]
+    mentions: list[EventMention]
+    sentences: list[str]
+    vectors: np.ndarray | None
+
+
+def mention_sentences(mentions: list[EventMention]) -> list[str]:
+    return list(dict.fromkeys(m.sentence for m in mentions))
+
+
+class ArticleWorker:
+    """Holds the models of one process and processes articles with them.
+
+    Without an embedder it only extracts; the caller then encodes all sentences in one batch.
+    """
+
+    def __init__(self, resources, embedder=None):
+        self.resources = resources
+        self.embedder = embedder
+
+    @classmethod
+    def load(cls, model_path: str) -> "ArticleWorker":
+        from .embed import Embedder
+        from .pipeline import build_resources
+
+        return cls(build_resources(), Embedder(model_path))
+
+    def __call__(self, article: Article) -> ArticleResult:
+        return self.batch([article])[0]
+
+    def batch(self, articles: list[Article]) -> list[ArticleResult]:
+        """Extract each article, then encode the batch's sentences together (the model is fastest in batches)."""
+        from .extract import extract_article
+
+        results = []
+        for article in articles:
+            claims, mentions = extract_article(article, self.resources)
+            results.append(ArticleResult(article.id, claims, mentions, mention_sentences(mentions), None))
+        if self.embedder is not None:
+            sentences = sorted({s for r in results for s in r.sentences})
+            if sentences:
+                vectors = dict(zip(sentences, self.embedder.encode(sentences)))
+                for result in results:
+                    if result.sentences:
+                        result.vectors = np.stack([vectors[s] for s in result.sentences])
+        return results
+
+
+BATCH = 32  # articles per task: enough sentences for efficient model batches, small enough to spread
+
+# Pool workers are separate processes: each keeps its own ArticleWorker here, set by the initializer.
+_POOL_WORKER: dict[str, ArticleWorker] = {}
+
+
+def _init_pool_worker(model_path: str) -> None:
+    import torch
+
+    torch.set_num_threads(1)  # one core per worker process: threads would only fight over the cores
+    _POOL_WORKER["worker"] = ArticleWorker.load(model_path)
+
+
+def _run_in_pool(articles: list[Article]) -> list[ArticleResult]:
+    return _POOL_WORKER["worker"].batch(articles)
+
+
+def _batches(articles: list[Article], size: int) -> list[list[Article]]:
+    return [articles[i:i + size] for i in range(0, len(articles), size)]
+
+
+def process_serial(articles: list[Article], worker: ArticleWorker, progress) -> list[ArticleResult]:
+    results = []
+    for n, article in enumerate(articles, 1):
+        results.extend(worker.batch([article]))
+        progress(n, len(articles))
+    return results
+
+
+def process_pool(articles: list[Article], model_path: str, workers: int, progress) -> list[ArticleResult]:
+    """Articles across `workers` processes on this machine; results come back in input order."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    results: list[ArticleResult] = []
+    size = max(1, min(BATCH, len(articles) // (workers * 2) or 1))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(model_path,)) as pool:
+        for batch in pool.map(_run_in_pool, _batches(articles, size)):
+            results.extend(batch)
+            progress(len(results), len(articles))
+    return results
+
+
+def process_dask(articles: list[Article], model_path: str, address, progress) -> list[ArticleResult]:
+    """Articles on a Dask distributed cluster (an address, or a Client/LocalCluster to use as is)."""
+    from distributed import Client, WorkerPlugin
+
+    class VerifyModels(WorkerPlugin):
+        name = "verify-models"
+
+        def __init__(self, path: str):
+            self.path = path
+
+        def setup(self, worker):
+            worker.verify_article_worker = ArticleWorker.load(self.path)
+
+    client = address if isinstance(address, Client) else Client(address)
+    try:
+        client.register_plugin(VerifyModels(model_path))
+        futures = client.map(_run_on_dask_worker, _batches(articles, BATCH), pure=False)
+        results: list[ArticleResult] = []
+        for batch in client.gather(futures):
+            results.extend(batch)
+            progress(len(results), len(articles))
+        return results
+    finally:
+        if client is not address:
+            client.close()
+
+
+def _run_on_dask_worker(articles: list[Article]) -> list[ArticleResult]:
+    from distributed import get_worker
+
+    return get_worker().verify_article_worker.batch(articles)
