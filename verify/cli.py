@@ -40,16 +40,27 @@ def _progress_runner(quiet: bool):
     return progress, tick
 
 
-def _run_pipeline(paths, model, quiet, debug, cache_dir=None):
+def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=None):
     from .pipeline import run
 
     progress, tick = _progress_runner(quiet)
+    options = dict(model_path=model, progress=tick, cache_dir=cache_dir, workers=workers, dask=dask)
     try:
         if progress is not None:
             with progress:
-                report = run(list(paths), model_path=model, progress=tick, cache_dir=cache_dir)
+                report = run(list(paths), **options)
         else:
-            report = run(list(paths), model_path=model, progress=tick, cache_dir=cache_dir)
+            report = run(list(paths), **options)
+    except ImportError as exc:
+        if debug:
+            traceback.print_exc()
+        raise UsageProblem(f"{exc}. --dask needs dask.distributed: pip install 'verify[dask]'")
+    except OSError as exc:
+        if debug:
+            traceback.print_exc()
+        if dask is None:
+            raise
+        raise UsageProblem(f"cannot reach the Dask scheduler at {dask}: {exc}")
     except FileNotFoundError as exc:
         if debug:
             traceback.print_exc()
@@ -102,6 +113,10 @@ REVIEWS_OPTION = click.option("--reviews", "reviews_path", default="reports/revi
 CACHE_OPTION = click.option("--cache", "cache_dir", default=".verify-cache", show_default=True,
                             help="Folder for cached extractions and embeddings.")
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+WORKERS_OPTION = click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+                              help="Extract articles in this many processes.")
+DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
+                           help="Extract articles on a Dask distributed cluster (scheduler address).")
 
 
 @cli.command()
@@ -111,9 +126,11 @@ NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Neither read no
 @REVIEWS_OPTION
 @CACHE_OPTION
 @NO_CACHE_OPTION
+@WORKERS_OPTION
+@DASK_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
-def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, quiet, debug):
+def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, dask_address, quiet, debug):
     """Write consistency reports (JSON, Markdown, CSV) for the articles under PATHS.
 
     Example: verify report seeds/ --out reports/
@@ -122,7 +139,7 @@ def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, quiet, debu
 
     started = time.perf_counter()
     reviews = _load_reviews(reviews_path)
-    result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir)
+    result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir, workers, dask_address)
     try:
         written = write_reports(result, out_dir, reviews)
     except OSError as exc:
@@ -146,10 +163,12 @@ def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, quiet, debu
 @MODEL_OPTION
 @CACHE_OPTION
 @NO_CACHE_OPTION
+@WORKERS_OPTION
+@DASK_OPTION
 @click.option("--quiet", is_flag=True, help="Print only the failing findings.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, out_dir, model, cache_dir, no_cache,
-          quiet, debug):
+          workers, dask_address, quiet, debug):
     """Fail (exit 1) when there are open, unreviewed findings at or above the failure level.
 
     PATHS defaults to seeds/. Exit codes: 0 no open finding fails, 1 some do, 2 usage or input error.
@@ -167,7 +186,8 @@ def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, o
 
     started = time.perf_counter()
     reviews = _load_reviews(reviews_path)
-    result = _run_pipeline(paths or ("seeds",), model, True, debug, None if no_cache else cache_dir)
+    result = _run_pipeline(paths or ("seeds",), model, True, debug, None if no_cache else cache_dir, workers,
+                           dask_address)
     scope = None
     if changed_since:
         try:

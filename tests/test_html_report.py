@@ -1,0 +1,641 @@
+"""The HTML consistency report (verify/html_report.py): structure, escaping, offsets, and in a real browser.
+
+The unit tests need nothing beyond the standard library. The browser tests need the `playwright` pip
+package and the Debian Chromium at /usr/bin/chromium; they are skipped (saying how to install) when
+either is missing. No browser is ever downloaded (`playwright install` is not used).
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from verify.html_report import STATUS_ORDER, _sid, render_html
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT_JSON = ROOT / "reports" / "report.json"
+SEEDS = ROOT / "seeds"
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--disable-quic"]
+
+XSS_SCRIPT = "<script>alert(1)</script>"
+XSS_IMG = "<img src=x onerror=alert(1)>"
+XSS_BREAKOUT = '"><svg onload=alert(2)>'
+XSS = f"{XSS_SCRIPT} {XSS_IMG} {XSS_BREAKOUT}"
+
+
+# ---------------------------------------------------------------- a tiny DOM from html.parser
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class Node:
+    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+        self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def iter(self):
+        for c in self.children:
+            if isinstance(c, Node):
+                yield c
+                yield from c.iter()
+
+    def find_all(self, tag: str | None = None, **attrs) -> list["Node"]:
+        out = []
+        for n in self.iter():
+            if tag is not None and n.tag != tag:
+                continue
+            if all((n.attrs.get(k.rstrip("_").replace("_", "-")) == v) if v is not True
+                   else (k.rstrip("_").replace("_", "-") in n.attrs) for k, v in attrs.items()):
+                out.append(n)
+        return out
+
+    def by_id(self, ident: str) -> "Node | None":
+        return next((n for n in self.iter() if n.attrs.get("id") == ident), None)
+
+    def classes(self) -> set[str]:
+        return set((self.attrs.get("class") or "").split())
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#document", {}, None)
+        self.cur = self.root
+
+    def handle_starttag(self, tag, attrs):
+        node = Node(tag, {k: (v if v is not None else "") for k, v in attrs}, self.cur)
+        self.cur.children.append(node)
+        if tag not in VOID:
+            self.cur = node
+
+    def handle_startendtag(self, tag, attrs):
+        self.cur.children.append(Node(tag, {k: (v or "") for k, v in attrs}, self.cur))
+
+    def handle_endtag(self, tag):
+        node = self.cur
+        while node is not None and node.tag != tag:
+            node = node.parent
+        if node is not None and node.parent is not None:
+            self.cur = node.parent
+
+    def handle_data(self, data):
+        self.cur.children.append(data)
+
+
+def parse(page: str) -> Node:
+    builder = TreeBuilder()
+    builder.feed(page)
+    builder.close()
+    return builder.root
+
+
+# ---------------------------------------------------------------- payloads
+
+
+def seed_texts(report: dict) -> dict[str, str]:
+    return {a["id"]: (SEEDS / f"{a['id']}.txt").read_text(encoding="utf-8-sig")
+            for a in report["articles"] if (SEEDS / f"{a['id']}.txt").is_file()}
+
+
+@pytest.fixture(scope="module")
+def seeds_payload():
+    if not REPORT_JSON.is_file():
+        pytest.skip("reports/report.json is missing: run `make report` first")
+    report = json.loads(REPORT_JSON.read_text(encoding="utf-8"))
+    return report, seed_texts(report)
+
+
+def _claim(cid, article, text, quote, attribute, value, event, occurrence=0, **extra):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(quote, start + 1)
+    line = text.count("\n", 0, start) + 1
+    sentence = next(s for s in re.split(r"(?<=[.!?])\s+", text.replace("\n", " ")) if quote in s)
+    claim = {"id": cid, "article": article, "event": event, "attribute": attribute, "kind": attribute.split(":")[0],
+             "subject": None, "value": value, "text": quote, "start": start, "end": start + len(quote),
+             "line": line, "sentence": sentence, "speaker": None, "scope": "event", "hedge": "exact", "low": None,
+             "high": None, "unit": None, "currency": None, "items": None, "date_low": None, "date_high": None}
+    claim.update(extra)
+    return claim
+
+
+def _finding(fid, status, event, attribute, claims, explanation, review=None, other_event=None):
+    return {"id": fid, "status": status, "event": event, "other_event": other_event, "attribute": attribute,
+            "claims": [c["id"] for c in claims], "sides": [[c["id"]] for c in claims],
+            "articles": sorted({c["article"] for c in claims}, key=[c["article"] for c in claims].index),
+            "explanation": explanation,
+            "quotes": [{"claim": c["id"], "article": c["article"], "text": c["text"], "value": c["value"],
+                        "line": c["line"]} for c in claims],
+            "review": review}
+
+
+def small_payload():
+    """Three articles with texts, one without; conflicts, an update, decisions, overlapping and broken claims."""
+    texts = {
+        "a": ("\ufeff date 2025-05-01 The council met in Lyon on 1 May.\n\n40 delegates attended the summit. "
+              "Mayor Jane Roe said the budget is $3 million & rising."),
+        "b": (" date 2025-05-02 The council met in Lyon on Thursday, 1 May.\n\n45 delegates attended the summit, "
+              "a quagga of officials said. The budget is $3 million."),
+        "c": (" date 2025-05-09 A week after the council met in Lyon, 41 delegates were counted. "
+              "The budget is now $4 million, with 12 injured in a later protest."),
+    }
+    texts["a"] = texts["a"].lstrip("\ufeff")  # verify drops the BOM: offsets point into the decoded text
+    a, b, c = texts["a"], texts["b"], texts["c"]
+    claims = [
+        _claim("a:c000", "a", a, "Lyon", "location", "Lyon", "e1"),
+        _claim("a:c001", "a", a, "40 delegates", "count:delegate", "40", "e1"),
+        _claim("a:c002", "a", a, "40 delegates attended the summit", "event:summit", "summit", "e1"),  # contains c001
+        _claim("a:c003", "a", a, "delegates attended", "misc:x", "x", "e1"),  # crosses c001's end
+        _claim("a:c004", "a", a, "$3 million & rising", "amount:budget", "3000000 USD", "e1"),
+        _claim("a:c005", "a", a, "Jane Roe", "role:jane roe", "Mayor", "e1"),  # in no finding
+        _claim("b:c000", "b", b, "Lyon", "location", "Lyon", "e1"),
+        _claim("b:c001", "b", b, "45 delegates", "count:delegate", "45", "e1"),
+        _claim("b:c002", "b", b, "$3 million", "amount:budget", "3000000 USD", "e1"),
+        _claim("c:c000", "c", c, "41 delegates", "count:delegate", "41", "e1"),
+        _claim("c:c001", "c", c, "$4 million", "amount:budget", "4000000 USD", "e2"),
+        _claim("c:c002", "c", c, "12 injured", "count:injured", "12", "e2"),
+    ]
+    broken = dict(_claim("c:c003", "c", c, "Lyon", "location", "Lyon", "e1"))
+    broken["start"] += 3  # offsets that do not match the text: listed, not highlighted
+    broken["end"] += 3
+    claims.append(broken)
+    claims.append({**_claim("d:c000", "c", c, "Lyon", "location", "Lyon", "e1"), "id": "d:c000", "article": "d"})
+    by = {x["id"]: x for x in claims}
+    findings = [
+        _finding("F00000000agree", "agree", "e1", "location", [by["a:c000"], by["b:c000"]],
+                 "'Lyon' (a) and 'Lyon' (b) name the same place."),
+        _finding("F000000conflict1", "conflict", "e1", "count:delegate", [by["a:c001"], by["b:c001"]],
+                 "'40 delegates' (a) and '45 delegates' (b) cannot both be true: zebraword."),
+        _finding("F000000conflict2", "conflict", "e1", "count:delegate", [by["a:c001"], by["c:c000"]],
+                 "'40 delegates' (a) and '41 delegates' (c) cannot both be true.",
+                 review={"decision": "dismissed", "note": "a typo <b>fixed</b> & checked", "by": "Ann",
+                         "at": "2025-05-10T10:00:00+00:00"}),
+        _finding("F0000000compat", "compatible", None, "amount:budget", [by["a:c004"], by["b:c002"]],
+                 "'$3 million & rising' (a) and '$3 million' (b) admit a common value."),
+        _finding("F000000000upd", "update", "e2", "amount:budget", [by["b:c002"], by["c:c001"]],
+                 "The later report raises the budget.",
+                 review={"decision": "explained", "note": "budget revised", "by": "Bo", "at": "2025-05-11"}),
+        _finding("F00000diffevent", "different_event", "e2", "count:delegate", [by["c:c000"], by["b:c001"]],
+                 "Different events.", other_event="e1"),
+        _finding("F0000000nottext", "agree", "e1", "location", [by["d:c000"], by["b:c000"]],
+                 "'Lyon' (d) and 'Lyon' (b) agree."),
+    ]
+    report = {
+        "schema_version": 1, "tool_version": "0.1.0", "model": "m", "generated_at": "2025-05-12T00:00:00+00:00",
+        "summary": {},
+        "articles": [
+            {"id": "a", "path": "x/a.txt", "date": "2025-05-01", "title": "Council meets in Lyon", "sha256": "",
+             "source": "Source: Agence A"},
+            {"id": "b", "path": "x/b.txt", "date": "2025-05-02", "title": "Lyon council: 45 delegates", "sha256": "",
+             "source": None},
+            {"id": "c", "path": "x/c.txt", "date": "2025-05-09", "title": "A week later", "sha256": "", "source": None},
+            {"id": "d", "path": "x/d.txt", "date": None, "title": "No text here", "sha256": "", "source": None},
+        ],
+        "events": [
+            {"id": "e1", "label": "meeting in Lyon, 2025-05-01", "type": "meeting", "date": "2025-05-01",
+             "location": "Lyon", "articles": ["a", "b", "c"], "participants": []},
+            {"id": "e2", "label": "protest in Lyon, 2025-05-08", "type": "protest", "date": "2025-05-08",
+             "location": "Lyon", "articles": ["c"], "participants": []},
+            {"id": "e3", "label": "undated thing", "type": "other", "date": None, "location": None,
+             "articles": [], "participants": []},
+        ],
+        "claims": claims,
+        "findings": findings,
+        "stale_reviews": ["Fgone"],
+        "warnings": ["x/e.txt: empty file"],
+    }
+    return report, {k: v for k, v in texts.items()}
+
+
+def xss_payload():
+    """Every string the page shows carries the payload; the article id itself is hostile too."""
+    evil_id = 'e"><script>alert(3)</script>'
+    text = f" date 2025-05-01 Breaking: {XSS} 30 people met in Lyon.\nSecond line {XSS}."
+    c1 = _claim(f"{evil_id}:c0", evil_id, text, XSS_SCRIPT, f"count:{XSS}", XSS, "ev" + XSS)
+    c2 = _claim(f"{evil_id}:c1", evil_id, text, "30 people", "count:people", "30", "ev" + XSS)
+    c1["sentence"] = f"Breaking: {XSS} 30 people met in Lyon."
+    other_text = f" date 2025-05-02 About 31 people met. {XSS}"
+    c3 = _claim("o:c0", "o", other_text, "31 people", "count:people", "31", "ev" + XSS)
+    findings = [
+        _finding("F1" + XSS, "conflict", "ev" + XSS, f"count:{XSS}", [c2, c3], f"Explanation {XSS}",
+                 review={"decision": "confirmed", "note": f"note {XSS}", "by": XSS, "at": XSS}),
+        _finding("F2", XSS, "ev" + XSS, f"count:{XSS}", [c1, c3], f"Other {XSS}",
+                 review={"decision": XSS, "note": XSS, "by": "x", "at": "y"}),
+    ]
+    report = {
+        "schema_version": 1, "tool_version": XSS, "model": XSS, "generated_at": XSS, "summary": {},
+        "articles": [
+            {"id": evil_id, "path": XSS, "date": "2025-05-01", "title": f"Title {XSS}", "sha256": XSS,
+             "source": f"Source: {XSS}"},
+            {"id": "o", "path": "o.txt", "date": "2025-05-02", "title": f"Other {XSS}", "sha256": "", "source": None},
+        ],
+        "events": [{"id": "ev" + XSS, "label": f"Event {XSS}", "type": XSS, "date": "2025-05-01",
+                    "location": XSS, "articles": [evil_id, "o"], "participants": [XSS]}],
+        "claims": [c1, c2, c3],
+        "findings": findings,
+        "stale_reviews": [XSS],
+        "warnings": [f"warning {XSS}"],
+    }
+    return report, {evil_id: text, "o": other_text}
+
+
+# ---------------------------------------------------------------- unit tests
+
+EXTERNAL = re.compile(r"""(?:\bsrc|\bhref|\baction|\bposter|\bdata)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
+
+
+def _assert_self_contained(page: str):
+    assert not EXTERNAL.search(page), EXTERNAL.search(page).group(0)
+    assert "<link" not in page.lower() and "@import" not in page and "url(" not in page
+    doc = parse(page)
+    for script in doc.find_all("script"):
+        assert "src" not in script.attrs
+    assert not doc.find_all("img") and not doc.find_all("iframe")
+    csp = doc.find_all("meta", http_equiv="Content-Security-Policy")
+    assert csp and "default-src 'none'" in csp[0].attrs["content"]
+
+
+@pytest.mark.parametrize("payload", ["seeds", "small"])
+def test_page_is_self_contained(payload, seeds_payload):
+    report, texts = seeds_payload if payload == "seeds" else small_payload()
+    _assert_self_contained(render_html(report, texts))
+
+
+def test_script_is_pinned_by_the_csp(seeds_payload):
+    import base64
+    import hashlib
+    page = render_html(*seeds_payload)
+    scripts = re.findall(r"<script>(.*?)</script>", page, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    csp = parse(page).find_all("meta", http_equiv="Content-Security-Policy")[0].attrs["content"]
+    assert f"script-src 'sha256-{digest}'" in csp
+
+
+def test_seeds_titles_quotes_and_elements(seeds_payload):
+    report, texts = seeds_payload
+    page = render_html(report, texts)
+    doc = parse(page)
+    for article in report["articles"]:
+        assert html.escape(article["title"], quote=True) in page
+        assert doc.by_id(f"article-{_sid(article['id'])}") is not None
+    for finding in report["findings"]:
+        for quote in finding["quotes"]:
+            assert html.escape(quote["text"], quote=True) in page
+        assert html.escape(finding["explanation"], quote=True) in page
+    for event in report["events"]:
+        assert html.escape(event["label"], quote=True) in page
+
+    matrix = doc.by_id("agreement-matrix")
+    assert matrix is not None and matrix.tag == "table"
+    n = len(report["articles"])
+    assert len([td for td in matrix.iter() if "matrix-cell" in td.classes()]) == n * (n - 1)
+    svg = doc.by_id("timeline-svg")
+    assert svg is not None and svg.tag == "svg"
+    assert len([g for g in svg.iter() if "event-marker" in g.classes()]) == sum(1 for e in report["events"] if e["date"])
+    for ident in ("filter-status", "filter-event", "filter-decision"):
+        assert doc.by_id(ident).tag == "select"
+    assert doc.by_id("search").tag == "input"
+    assert doc.by_id("shown-count").text() == str(len(report["findings"]))
+
+    elements = [n for n in doc.iter() if "finding" in n.classes()]
+    assert len(elements) == len(report["findings"])
+    by_id = {f"finding-{_sid(f['id'])}": f for f in report["findings"]}
+    for el in elements:
+        f = by_id[el.attrs["id"]]
+        assert el.attrs["data-status"] == f["status"]
+        assert el.attrs["data-event"] == (f["event"] if f["event"] is not None else "__none__")
+        assert el.attrs["data-decision"] == ((f.get("review") or {}).get("decision") or "open")
+        assert el.find_all("mark"), "each quote is marked in its sentence"
+
+
+def _claim_texts(doc: Node, article_id: str) -> tuple[str, dict[str, str]]:
+    """The article's rendered text and, per claim id, the concatenated text of its highlight segments."""
+    section = doc.by_id(f"article-{_sid(article_id)}")
+    body = next(n for n in section.iter() if "article-text" in n.classes())
+    pieces: dict[str, str] = {}
+    for mark in body.find_all("mark"):
+        for cid in mark.attrs.get("data-claims", "").split():
+            pieces[cid] = pieces.get(cid, "") + mark.text()
+    return body.text(), pieces
+
+
+@pytest.mark.parametrize("payload", ["seeds", "small"])
+def test_claim_highlights_are_the_exact_text_at_the_offsets(payload, seeds_payload):
+    report, texts = seeds_payload if payload == "seeds" else small_payload()
+    doc = parse(render_html(report, texts))
+    highlighted = 0
+    for article in report["articles"]:
+        text = texts.get(article["id"])
+        if text is None:
+            continue
+        shown, pieces = _claim_texts(doc, article["id"])
+        assert shown == text, "the whole article text is shown, unaltered"
+        for claim in report["claims"]:
+            if claim["article"] != article["id"]:
+                continue
+            if text[claim["start"]:claim["end"]] != claim["text"]:
+                assert _sid(claim["id"]) not in pieces
+                continue
+            assert pieces[_sid(claim["id"])] == text[claim["start"]:claim["end"]] == claim["text"]
+            assert doc.by_id(f"claim-{_sid(claim['id'])}") is not None
+            highlighted += 1
+    assert highlighted >= (40 if payload == "seeds" else 10)
+
+
+def test_highlights_link_to_a_finding_of_their_claim():
+    report, texts = small_payload()
+    doc = parse(render_html(report, texts))
+    findings = {f"#finding-{_sid(f['id'])}": f for f in report["findings"]}
+    links = [a for a in doc.find_all("a") if "claim-link" in a.classes()]
+    assert links
+    for link in links:
+        finding = findings[link.attrs["href"]]
+        claims = link.find_all("mark")[0].attrs["data-claims"].split()
+        assert any(_sid(c) in claims for c in finding["claims"])
+    # The most severe finding wins: a:c001 is in two conflicts and links to one of them.
+    _, pieces = _claim_texts(doc, "a")
+    assert pieces[_sid("a:c001")] == "40 delegates"
+    marks = [m for m in doc.find_all("mark") if m.attrs.get("data-claims") == " ".join(
+        _sid(c) for c in ("a:c001", "a:c002"))]
+    assert marks and marks[0].parent.attrs["href"].startswith("#finding-F000000conflict")
+    # A claim in no finding is highlighted but not linked; a broken one is listed, not highlighted.
+    jane = [m for m in doc.find_all("mark") if m.attrs.get("data-claims") == _sid("a:c005")][0]
+    assert "no-finding" in jane.classes() and jane.parent.tag != "a"
+    assert doc.by_id(f"claim-{_sid('c:c003')}").tag == "li"
+    assert "text was not provided" in doc.by_id("article-d").text()
+
+
+def test_small_report_order_matrix_counts_and_decisions():
+    report, texts = small_payload()
+    page = render_html(report, texts)
+    doc = parse(page)
+    elements = [n for n in doc.iter() if "finding" in n.classes()]
+    # Within each event group, conflicts first, then by the documented order.
+    for group in [n for n in doc.iter() if "event-group" in n.classes()]:
+        ranks = [STATUS_ORDER.index(n.attrs["data-status"]) for n in group.iter() if "finding" in n.classes()]
+        assert ranks == sorted(ranks)
+    first_group = next(n for n in doc.iter() if "event-group" in n.classes())
+    assert first_group.attrs["data-event"] == "e1"
+    assert {n.attrs["data-decision"] for n in elements} == {"open", "dismissed", "explained"}
+    assert Counter(n.attrs["data-event"] for n in elements) == Counter({"e1": 4, "e2": 2, "__none__": 1})
+
+    counts = {}
+    matrix = doc.by_id("agreement-matrix")
+    head = [th.attrs["title"] for th in matrix.find_all("th", scope="col")]
+    for tr in matrix.find_all("tr")[1:]:
+        row = tr.find_all("th")[0].attrs["title"]
+        for col, td in zip(head, tr.find_all("td")):
+            if row != col:
+                counts[(row, col)] = td.text()
+                assert td.text() == f"{td.attrs['data-agree']} / {td.attrs['data-compatible']} / " \
+                                    f"{td.attrs['data-conflict']}"
+                assert "title" in td.attrs and "style" in td.attrs
+    assert counts[("a", "b")] == counts[("b", "a")] == "1 / 1 / 1"
+    assert counts[("a", "c")] == "0 / 0 / 1"
+    assert counts[("b", "c")] == "0 / 0 / 0"  # an update and a different_event: neither of the three
+    assert counts[("b", "d")] == "1 / 0 / 0"
+    assert "1 update" in [td for td in matrix.iter() if td.attrs.get("title", "").startswith("b \u2194 c")][0].attrs[
+        "title"]
+
+    # Header counts, review notes (escaped), stale reviews and warnings.
+    status_table = doc.by_id("status-counts").text()
+    assert "conflict2" in status_table.replace(" ", "").replace("\n", "")
+    assert "a typo &lt;b&gt;fixed&lt;/b&gt; &amp; checked" in page
+    assert doc.by_id("stale-reviews") is not None and "Fgone" in doc.by_id("stale-reviews").text()
+    assert "x/e.txt: empty file" in doc.by_id("warnings").text()
+    assert "undated thing" in page  # an undated event is listed under the timeline
+    # The quote is marked inside its sentence.
+    conflict = doc.by_id("finding-F000000conflict1")
+    quotes = [n for n in conflict.iter() if "quote" in n.classes()]
+    assert [q.find_all("mark")[0].text() for q in quotes] == ["40 delegates", "45 delegates"]
+    assert quotes[0].text() == "40 delegates attended the summit."
+
+
+def test_sanitized_ids():
+    assert _sid("F90d6f2fb2b7b") == "F90d6f2fb2b7b"
+    assert _sid("000_3a41-x") == "000_3a41-x"
+    for hostile in ['a"><b', "a b", "a:c001", "", "é", "a/../b"]:
+        assert re.fullmatch(r"[A-Za-z0-9_-]+", _sid(hostile))
+    assert _sid("a b") != _sid("a_b") and _sid("a:b") != _sid("a;b")
+
+
+def test_xss_payloads_are_escaped():
+    report, texts = xss_payload()
+    page = render_html(report, texts)
+    body = page.split("<body>", 1)[1]
+    for raw in (XSS_SCRIPT, XSS_IMG, XSS_BREAKOUT, "<script>alert(3)", "<svg onload"):
+        assert raw not in page, raw
+    for raw in (XSS_SCRIPT, XSS_IMG, XSS_BREAKOUT):
+        assert html.escape(raw, quote=True) in body
+    assert body.count("<script") == 1  # only the page's own script
+    assert "<img" not in page and "<svg onload" not in page
+    # "onerror=" only ever appears as escaped text right after "&lt;img src=x ".
+    assert all(page[i - 14:i] == "&lt;img src=x " for i in (m.start() for m in re.finditer("onerror=", page)))
+    doc = parse(page)
+    for node in doc.iter():
+        for name, value in node.attrs.items():
+            assert not name.startswith("on"), (node.tag, name)
+            if name in ("id", "href") and value.startswith(("#", "article-", "finding-", "claim-")):
+                assert re.fullmatch(r"#?[A-Za-z0-9_-]+", value), value
+    _assert_self_contained(page)
+    # The script itself carries no data.
+    script = re.findall(r"<script>(.*?)</script>", page, re.S)[0]
+    assert "alert" not in script and "Lyon" not in script
+
+
+# ---------------------------------------------------------------- browser tests
+
+
+def _browser_unavailable() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return ("Chromium not found at /usr/bin/chromium: install it with `apt-get install -y chromium` "
+                "(and `.venv/bin/pip install playwright`; never `playwright install`)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return ("playwright is not installed: `.venv/bin/pip install playwright` "
+                "(uses /usr/bin/chromium; never `playwright install`)")
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser():
+    reason = _browser_unavailable()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # launch() gives every run a fresh temporary profile, removed on close.
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    def __init__(self, page, errors, requests, dialogs):
+        self.page, self.errors, self.requests, self.dialogs = page, errors, requests, dialogs
+
+
+@pytest.fixture
+def open_page(browser, tmp_path):
+    contexts = []
+
+    def _open(report, texts, name="report.html"):
+        path = tmp_path / name
+        path.write_text(render_html(report, texts), encoding="utf-8")
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        errors, requests, dialogs = [], [], []
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def route(r):
+            if r.request.url.startswith("file://"):
+                r.continue_()
+            else:
+                requests.append(r.request.url)
+                r.abort()
+
+        context.route("**/*", route)
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        return Opened(page, errors, requests, dialogs)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _visible(page) -> int:
+    return page.locator(".finding:visible").count()
+
+
+def test_browser_seeds_filters_search_matrix_and_screenshot(open_page, seeds_payload):
+    report, texts = seeds_payload
+    opened = open_page(report, texts)
+    page = opened.page
+    total = len(report["findings"])
+    assert _visible(page) == total
+    assert page.inner_text("#shown-count") == str(total)
+
+    by_status = Counter(f["status"] for f in report["findings"])
+    for status, expected in by_status.items():
+        page.select_option("#filter-status", status)
+        assert _visible(page) == expected
+        assert page.inner_text("#shown-count") == str(expected)
+        assert {page.locator(".finding:visible").nth(i).get_attribute("data-status")
+                for i in range(expected)} == {status}
+    page.select_option("#filter-status", "conflict")
+    assert _visible(page) == by_status.get("conflict", 0)
+    page.select_option("#filter-status", "__all__")
+    assert _visible(page) == total
+
+    event = next(f["event"] for f in report["findings"] if f["event"])
+    page.select_option("#filter-event", event)
+    assert _visible(page) == sum(1 for f in report["findings"] if f["event"] == event)
+    page.select_option("#filter-event", "__all__")
+    page.select_option("#filter-decision", "open")
+    assert _visible(page) == sum(1 for f in report["findings"] if not (f.get("review") or {}).get("decision"))
+    page.select_option("#filter-decision", "__all__")
+
+    term = report["findings"][0]["attribute"]
+    page.fill("#search", term)
+    expected = page.evaluate(
+        "t => Array.from(document.querySelectorAll('.finding'))"
+        ".filter(e => e.textContent.toLowerCase().includes(t.toLowerCase())).length", term)
+    assert 0 < expected < total
+    assert _visible(page) == expected and page.inner_text("#shown-count") == str(expected)
+    page.fill("#search", "no finding says zzqqxx")
+    assert _visible(page) == 0 and page.inner_text("#shown-count") == "0"
+    page.click("#filter-reset")
+    assert _visible(page) == total
+
+    matrix = page.locator("#agreement-matrix")
+    assert matrix.is_visible()
+    n = len(report["articles"])
+    assert page.locator("#agreement-matrix td.matrix-cell").count() == n * (n - 1)
+    assert page.locator("#timeline-svg").is_visible()
+
+    # A claim highlight leads to its finding and reveals it even when the filters hide it.
+    page.select_option("#filter-status", "different_event" if by_status.get("different_event") else "conflict")
+    link = page.locator("#articles a.claim-link").first
+    target = link.get_attribute("href")
+    page.locator("#articles details").first.evaluate("d => d.open = true")
+    page.evaluate("h => { location.hash = h; }", target)
+    page.wait_for_function("h => location.hash === h", arg=target)
+    page.wait_for_timeout(100)
+    assert page.locator(target).is_visible()
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.click("#filter-reset")
+    page.evaluate("window.scrollTo(0, 0)")
+    height = min(page.evaluate("document.documentElement.scrollHeight"), 2500)
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=True,
+                    clip={"x": 0, "y": 0, "width": 1280, "height": height})
+    assert (ARTIFACTS / "report.png").stat().st_size > 10_000
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+def test_browser_small_report_filters(open_page):
+    report, texts = small_payload()
+    opened = open_page(report, texts)
+    page = opened.page
+    assert _visible(page) == 7
+    page.select_option("#filter-status", "conflict")
+    assert _visible(page) == 2 and page.inner_text("#shown-count") == "2"
+    page.select_option("#filter-decision", "dismissed")
+    assert _visible(page) == 1
+    assert page.locator(".finding:visible").get_attribute("id") == "finding-F000000conflict2"
+    page.select_option("#filter-status", "__all__")
+    page.select_option("#filter-decision", "explained")
+    assert _visible(page) == 1
+    page.select_option("#filter-decision", "__all__")
+    page.fill("#search", "ZEBRAWORD")
+    assert _visible(page) == 1 and page.inner_text("#shown-count") == "1"
+    page.fill("#search", "delegates  45")  # every word must match, in any order
+    assert _visible(page) == page.evaluate(
+        "Array.from(document.querySelectorAll('.finding')).filter(e => "
+        "e.textContent.toLowerCase().includes('delegates') && e.textContent.includes('45')).length")
+    # Event groups with nothing shown are hidden too.
+    page.fill("#search", "")
+    page.select_option("#filter-event", "e2")
+    assert _visible(page) == 2
+    assert page.locator(".event-group:visible").count() == 1
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+def test_browser_xss_page_is_inert(open_page):
+    report, texts = xss_payload()
+    opened = open_page(report, texts, "xss.html")
+    page = opened.page
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.wait_for_timeout(200)
+    text = page.inner_text("body")
+    assert XSS_SCRIPT in text and XSS_IMG in text and XSS_BREAKOUT in text
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 1
+    assert page.locator("svg [onload]").count() == 0
+    assert opened.dialogs == [], opened.dialogs
+    # Filters still work on hostile values (the option value equals the attribute after parsing).
+    page.select_option("#filter-status", "conflict")
+    assert _visible(page) == 1
+    page.select_option("#filter-status", XSS)
+    assert _visible(page) == 1
+    page.select_option("#filter-status", "__all__")
+    page.select_option("#filter-event", "ev" + XSS)
+    assert _visible(page) == 2
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
