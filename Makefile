@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: report test clean
+.PHONY: report test clean chromium screenshot
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,9 +17,17 @@ $(STAMP): pyproject.toml
 report: $(STAMP)
 	$(VENV)/bin/verify report seeds/ --out reports/
 
-test: $(STAMP)
+# The HTML report's browser tests drive Debian's Chromium (never a downloaded browser).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "could not install chromium (apt-get install -y chromium): browser tests will be skipped"
+
+test: $(STAMP) chromium
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 	HF_HUB_OFFLINE=1 $(VENV)/bin/verify check seeds/
+
+screenshot: $(STAMP) chromium
+	$(PY) docs/make_screenshot.py
 
 clean:
 	rm -rf $(VENV) .verify-cache

@@ -21,7 +21,8 @@ def verify(*args, cwd=None):
 def test_report_writes_the_four_outputs(tmp_path):
     result = verify("report", str(SEEDS), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in tmp_path.iterdir()} == {"report.json", "report.md", "claims.csv", "findings.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"report.json", "report.md", "report.html", "claims.csv",
+                                                    "findings.csv"}
     report = json.loads((tmp_path / "report.json").read_text())
     assert report["schema_version"] == 1 and report["tool_version"]
     for key in ("articles", "events", "claims", "findings"):

@@ -57,8 +57,10 @@ def test_same_day_unhedged_counts_that_differ_conflict(corpus):
 
 def test_two_meetings_a_week_apart_are_different_events_not_a_conflict(corpus):
     report = corpus({
-        "a": " date 2024-03-05 Trade ministers from 31 countries met in Lisbon on Tuesday, 5 March.\n",
-        "b": " date 2024-03-12 Trade ministers from 27 countries met in Madrid on Tuesday, 12 March.\n",
+        "a": " date 2024-03-05 Trade ministers of the Atlantic Trade Council from 31 countries met in Lisbon on "
+             "Tuesday, 5 March, under chair Anna Berg.\n",
+        "b": " date 2024-03-12 Trade ministers of the Atlantic Trade Council from 27 countries met in Madrid on "
+             "Tuesday, 12 March, under chair Anna Berg.\n",
     })
     assert len({e.id for e in report.events}) == 2
     found = findings_between(report, "a", "b")

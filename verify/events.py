@@ -351,6 +351,7 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
             id=event_id, label=label, type=etype, date_low=date[0], date_high=date[1], location=place,
             articles=articles, mentions=[m.id for m in mentions],
             participants=sorted({p for c in group for p in c.participants}),
+            names=sorted({n for c in group for n in c.article_names}),
         ))
     return events
 

@@ -36,6 +36,11 @@ _SEP = " \u00b7 "
 # ---------------------------------------------------------------- helpers
 
 
+MAX_AGREEMENTS = 2000  # agreements listed on the page; discrepancies are always all listed
+MAX_MATRIX_ARTICLES = 40  # the matrix has one cell per pair of articles
+MAX_ARTICLE_TEXTS = 300  # articles whose full text is included
+
+
 def _esc(value) -> str:
     """Escape any value for HTML text and attribute values (None is empty)."""
     return html.escape("" if value is None else str(value), quote=True)
@@ -126,11 +131,33 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
 
     ctx = _Context(articles_by_id, events_by_id, claims_by_id, article_texts, claim_finding, claim_finding_count)
 
+    # A page stays readable (and small) on a large corpus: every discrepancy is shown, agreements up to
+    # a cap, the matrix for the most-discussed articles; report.json and the CSVs keep everything.
+    agreements = [f for f in findings if f.get("status") in ("agree", "compatible")]
+    shown = [f for f in findings if f.get("status") not in ("agree", "compatible")] + agreements[:MAX_AGREEMENTS]
+    shown.sort(key=lambda f: (_status_rank(f.get("status")), str(f.get("attribute") or ""), str(f.get("id") or "")))
+    involvement = Counter(a for f in findings for a in (f.get("articles") or []))
+    matrix_articles = articles
+    if len(articles) > MAX_MATRIX_ARTICLES:
+        top = {aid for aid, _ in involvement.most_common(MAX_MATRIX_ARTICLES)}
+        matrix_articles = [a for a in articles if a.get("id") in top]
+    texts_shown = articles[:MAX_ARTICLE_TEXTS]
+    notes = []
+    if len(shown) < len(findings):
+        notes.append(f"{len(findings) - len(shown):,} further agreements are not shown here; report.json and "
+                     f"findings.csv list every finding.")
+    if len(matrix_articles) < len(articles):
+        notes.append(f"The agreement matrix shows the {len(matrix_articles)} articles with the most findings "
+                     f"of {len(articles):,}.")
+    if len(texts_shown) < len(articles):
+        notes.append(f"Article texts are shown for the first {len(texts_shown)} of {len(articles):,} articles.")
+
     body = [
         _header(report, articles, events, claims, findings, ctx),
-        _matrix(articles, findings),
-        _findings_section(findings, events, ctx),
-        _articles_section(articles, claims, ctx),
+        "".join(f"<p class=\"legend\">{_esc(note)}</p>" for note in notes),
+        _matrix(matrix_articles, findings, restrict=len(matrix_articles) < len(articles)),
+        _findings_section(shown, events, ctx),
+        _articles_section(texts_shown, claims, ctx),
         _extras(report),
     ]
     script = _SCRIPT
@@ -379,10 +406,10 @@ def _timeline_svg(articles, events) -> str:
 # ---------------------------------------------------------------- agreement matrix
 
 
-def _matrix(articles, findings) -> str:
+def _matrix(articles, findings, restrict: bool = False) -> str:
     ids = [a.get("id") for a in articles]
     known = set(ids)
-    for f in findings:  # articles that only appear in findings still get a row
+    for f in findings if not restrict else ():  # articles that only appear in findings still get a row
         for aid in f.get("articles") or []:
             if aid not in known:
                 ids.append(aid)

@@ -28,7 +28,8 @@ RUNNING_FIGURES = ["death toll", "people killed", "people dead", "people injured
 RUNNING_SIMILARITY = 0.55
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|jumped|reached|now stands|stands at|"
                          r"so far|to date|has reached|updated|revised|latest)\b", re.I)
-DIFFERENT_EVENT_WINDOW = 45  # days: events further apart are not mistaken for each other
+DIFFERENT_EVENT_WINDOW = 21  # days: events further apart are not mistaken for each other
+CONFUSABLE_NAMES = 2  # proper names two events' articles must share to be one story
 ROLE_WINDOW = 14  # days: reports further apart may rightly give a person different offices
 
 
@@ -240,7 +241,7 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], judge_: Jud
     for attribute, same in by_attribute.items():
         for ga, gb in combinations(same, 2):
             ea, eb = by_id[ga.event], by_id[gb.event]
-            if ea.type != eb.type or not _close_in_time(ea, eb):
+            if ea.type != eb.type or not _confusable(ea, eb):
                 continue
             for ca in _cells(ga.claims).values():
                 for cb in _cells(gb.claims).values():
@@ -255,10 +256,11 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], judge_: Jud
     return findings
 
 
-def _close_in_time(a: Event, b: Event) -> bool:
-    if a.date_low is None or b.date_low is None:
-        return True
-    return abs((a.date_low - b.date_low).days) <= DIFFERENT_EVENT_WINDOW
+def _confusable(a: Event, b: Event) -> bool:
+    """Two events a reader could take for one: close in time and part of one story (shared names)."""
+    if a.date_low is not None and b.date_low is not None and abs((a.date_low - b.date_low).days) > DIFFERENT_EVENT_WINDOW:
+        return False
+    return len(set(a.names) & set(b.names)) >= CONFUSABLE_NAMES
 
 
 def finding_id(status_family: str, event: str | None, attribute: str, claims: list[Claim], other_event=None) -> str:

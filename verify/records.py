@@ -81,6 +81,7 @@ class Event:
     articles: list[str]
     mentions: list[str]
     participants: list[str] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)  # proper names in its articles: what story it belongs to
 
     @property
     def date(self) -> str | None:

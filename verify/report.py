@@ -1,4 +1,4 @@
-"""Stage 6, report: a `Report` in, files out (report.json, report.md, claims.csv, findings.csv).
+"""Stage 6, report: a `Report` in, files out (report.json, report.md, report.html, claims.csv, findings.csv).
 
 report.json is a public contract read by CI scripts: fields may be added, never renamed
 or dropped. Every file is written to a temporary name and renamed into place, so an
@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .html_report import render_html
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
 
 SCHEMA_VERSION = 1
@@ -269,6 +270,7 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
     files = {
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
         out / "report.md": to_markdown(report, reviews),
+        out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),
         out / "claims.csv": claims_frame(report).to_csv(index=False),
         out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
     }
