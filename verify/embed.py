@@ -54,6 +54,10 @@ class Embedder:
             self._model = SentenceTransformer(self.model_path, device="cpu")
         return self._model
 
+    def preload(self) -> None:
+        """Load the model now (to overlap its loading with other work)."""
+        self._load()
+
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length embeddings, one row per text."""
         missing = sorted({t for t in texts if t not in self._cache})

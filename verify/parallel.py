@@ -72,7 +72,13 @@ BATCH = 32  # articles per task: enough sentences for efficient model batches, s
 _POOL_WORKER: dict[str, ArticleWorker] = {}
 
 
-def _init_pool_worker(model_path: str) -> None:
+def _init_pool_worker(model_path: str | None) -> None:
+    """Load the models of a pool worker; without a model path it only extracts (no embedding)."""
+    if model_path is None:
+        from .pipeline import build_resources
+
+        _POOL_WORKER["worker"] = ArticleWorker(build_resources())
+        return
     import torch
 
     torch.set_num_threads(1)  # one core per worker process: threads would only fight over the cores
@@ -92,6 +98,22 @@ def process_serial(articles: list[Article], worker: ArticleWorker, progress) -> 
     for n, article in enumerate(articles, 1):
         results.extend(worker.batch([article]))
         progress(n, len(articles))
+    return results
+
+
+def process_beside(articles: list[Article], embedder, progress) -> list[ArticleResult]:
+    """Extract a few articles in a second process while this one loads the embedding model.
+
+    Loading spaCy and the sentence-transformers stack take seconds each; on a small incremental run
+    (a few new articles) doing both at once on two cores is what the user waits for.
+    """
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, initializer=_init_pool_worker, initargs=(None,)) as pool:
+        future = pool.submit(_run_in_pool, articles)
+        embedder.preload()
+        results = future.result()
+    progress(len(results), len(articles))
     return results
 
 

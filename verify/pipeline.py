@@ -14,7 +14,9 @@ from .cache import ArticleCache, EmbeddingCache
 from .embed import Embedder, default_model_path
 from .events import resolve_events
 from .extract import Resources
-from .parallel import ArticleWorker, process_dask, process_pool, process_serial
+from .parallel import ArticleWorker, process_beside, process_dask, process_pool, process_serial
+
+OVERLAP_MAX = 20  # up to this many new articles, extract in a second process while the model loads
 from .extract.places import Gazetteer
 from .judge import Judge, judge
 from .read import read_articles
@@ -87,6 +89,8 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
         results = process_dask(pending, embedder.model_path, dask, extract_tick)
     elif workers > 1 and len(pending) > 1:
         results = process_pool(pending, embedder.model_path, workers, extract_tick)
+    elif pending and len(pending) <= OVERLAP_MAX and resources.nlp_not_loaded:
+        results = process_beside(pending, embedder, extract_tick)
     else:
         # In this process the sentences are encoded later, all in one batch, by the events stage.
         results = process_serial(pending, ArticleWorker(resources), extract_tick)

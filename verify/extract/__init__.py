@@ -44,6 +44,10 @@ class Resources:
     _nlp: object = None
 
     @property
+    def nlp_not_loaded(self) -> bool:
+        return self._nlp is None
+
+    @property
     def nlp(self):
         if self._nlp is None:
             self._nlp = (self.nlp_loader or load_nlp)()

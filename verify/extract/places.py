@@ -35,8 +35,11 @@ class Place:
 
 def fold(name: str) -> str:
     """Lower-case, accents off, 'the' off: the key place names are compared on."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+    if name.isascii():
+        text = name.lower().strip()  # most names: no accents to strip, and this runs on every gazetteer name
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
     return text[4:] if text.startswith("the ") else text
 
 
