@@ -35,7 +35,10 @@ class Embedder:
 
     @property
     def name(self) -> str:
-        return os.path.basename(os.path.normpath(self.model_path))
+        """The model's folder name; a package's generic "model" folder is named by its package."""
+        path = os.path.normpath(self.model_path)
+        base = os.path.basename(path)
+        return os.path.basename(os.path.dirname(path)) if base == "model" else base
 
     def _load(self):
         if self._model is None:
