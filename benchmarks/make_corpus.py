@@ -1727,7 +1727,6 @@ class Builder:
     def pairs_for(self, ev: dict) -> list[dict]:
         r = self.rng
         arts = ev["arts"]
-        label = ev["label"]
         special, plain = [], []
 
         def side(a, key):

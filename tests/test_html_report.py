@@ -19,7 +19,6 @@ import pytest
 from verify.html_report import STATUS_ORDER, _sid, render_html
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORT_JSON = ROOT / "reports" / "report.json"
 SEEDS = ROOT / "seeds"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -152,7 +152,7 @@ class _ArticleExtractor:
             return []
         spans = [(t.idx, t.idx + len(t.text)) for t, _ in triggers]
         named = self._named_events(seg, doc, dates, spans)
-        for start, end, name in named:
+        for start, end, _ in named:
             spans.append((start, end))
             triggers.append((None, "named"))
         usable_dates = [d for d in dates if d.low is not None]
@@ -295,7 +295,6 @@ class _ArticleExtractor:
 
     def _lists(self, segments: list[Segment], docs: dict[int, object]) -> None:
         """Lists inside a sentence, or announced by a sentence ending with ':' and given as the lines after it."""
-        text = self.article.text
         for i, seg in enumerate(segments):
             if seg.role != "body":
                 continue
