@@ -18,12 +18,13 @@ def verify(*args, cwd=None):
                           env=env, timeout=600)
 
 
-def test_report_writes_the_four_outputs(tmp_path):
-    result = verify("report", str(SEEDS), "--out", str(tmp_path))
+def test_report_writes_every_output(tmp_path):
+    out = tmp_path / "out"
+    result = verify("report", str(SEEDS), "--out", str(out), "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in tmp_path.iterdir()} == {"report.json", "report.md", "report.html", "claims.csv",
+    assert {p.name for p in out.iterdir()} == {"report.json", "report.md", "report.html", "claims.csv",
                                                     "findings.csv"}
-    report = json.loads((tmp_path / "report.json").read_text())
+    report = json.loads((out / "report.json").read_text())
     assert report["schema_version"] == 1 and report["tool_version"]
     for key in ("articles", "events", "claims", "findings"):
         assert report[key], key
@@ -34,7 +35,7 @@ def test_report_writes_the_four_outputs(tmp_path):
     texts = {a["id"]: Path(a["path"]).read_bytes().decode("utf-8-sig") for a in report["articles"]}
     for claim in report["claims"]:
         assert texts[claim["article"]][claim["start"]:claim["end"]] == claim["text"]
-    markdown = (tmp_path / "report.md").read_text()
+    markdown = (out / "report.md").read_text()
     assert markdown.index("## Conflicts") < markdown.index("## Other discrepancies") < markdown.index("## Agreements")
     assert "5 articles, 4 events" in markdown
 
