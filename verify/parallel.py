@@ -45,9 +45,6 @@ class ArticleWorker:
 
         return cls(build_resources(), Embedder(model_path))
 
-    def __call__(self, article: Article) -> ArticleResult:
-        return self.batch([article])[0]
-
     def batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Extract each article, then encode the batch's sentences together (the model is fastest in batches)."""
         from .extract import extract_article

@@ -66,7 +66,7 @@ DEMONYMS = {
     "ukrainian": "UA", "russian": "RU", "italian": "IT", "spanish": "ES", "polish": "PL", "dutch": "NL",
     "belgian": "BE", "chinese": "CN", "japanese": "JP", "indian": "IN", "canadian": "CA", "turkish": "TR",
     "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI", "greek": "GR", "irish": "IE",
-    "australian": "AU", "brazilian": "BR", "mexican": "MX", "israeli": "IL", "iranian": "IR", "eu": None,
+    "australian": "AU", "brazilian": "BR", "mexican": "MX", "israeli": "IL", "iranian": "IR",
 }
 
 
