@@ -151,6 +151,7 @@ class Finding:
     values: list[str] = field(default_factory=list)  # one per claim, same order
     other_event: str | None = None  # for different_event: the event of the second side
     sides: list[list[str]] = field(default_factory=list)  # claim ids of each side compared
+    rule: str = ""  # name of the judgement rule that decided the status (`verify rules NAME` explains it)
 
 
 @dataclass

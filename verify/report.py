@@ -54,7 +54,7 @@ def to_json(report: Report, reviews=None) -> dict:
             for c in report.claims
         ],
         "findings": [
-            {"id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event,
+            {"id": f.id, "status": f.status, "rule": f.rule, "event": f.event, "other_event": f.other_event,
              "attribute": f.attribute, "claims": f.claims, "sides": f.sides, "articles": f.articles,
              "explanation": f.explanation,
              "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
