@@ -19,12 +19,11 @@ from .embed import Embedder
 from .extract.people import compare_roles
 from .extract.places import Gazetteer, fold
 from .extract.subjects import FRAMES
+from .lexicon.en import NEUTRAL_PREDICATES, RUNNING_FIGURES
+from .lexicon.en import UPDATE_CUES as UPDATE_CUE_WORDS
 from .records import Claim, Event, Finding
 
-# Running figures that later reports legitimately raise (a death toll, a signature count).
-RUNNING_FIGURES = ["death toll", "people killed", "people dead", "people injured", "people wounded",
-                   "people missing", "people evacuated", "people displaced", "people arrested",
-                   "signatures", "signatories", "confirmed cases", "victims", "casualties", "injured"]
+UPDATE_CUES = re.compile(r"\b(?:" + "|".join(UPDATE_CUE_WORDS) + r")\b", re.I)
 RUNNING_SIMILARITY = 0.55
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|climbed|increased|grew|grown|jumped|reached|now stands|stands at|"
                          r"so far|to date|has reached|updated|revised|latest)\b", re.I)
@@ -33,11 +32,6 @@ CONFUSABLE_NAMES = 2  # proper names two events' articles must share to be one s
 ROLE_WINDOW = 14  # days: reports further apart may rightly give a person different offices
 
 
-# Verbs that say only that a count was there: comparable with counts of any act.
-NEUTRAL_PREDICATES = {"be", "have", "include", "number", "total", "reach", "stand", "attend", "participate", "take",
-                      "join", "gather", "meet", "represent", "come", "send", "bring", "host", "convene", "say",
-                      "report", "estimate", "put", "count", "arrive", "travel", "involve", "see", "give", "leave",
-                      "win", "get", "receive", "cast", "record", "register", "show", "confirm"}
 PREDICATE_SIMILARITY = 0.35
 
 
@@ -140,7 +134,7 @@ class Judge:
         return None
 
     def is_running_figure(self, claim: Claim) -> bool:
-        sims = self.embedder.similarity([claim.subject], RUNNING_FIGURES)
+        sims = self.embedder.similarity([claim.subject], list(RUNNING_FIGURES))
         return bool(sims.size) and float(sims.max()) >= RUNNING_SIMILARITY
 
     def compare_locations(self, a: Claim, b: Claim) -> tuple[str, str]:

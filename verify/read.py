@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from .lexicon.en import ABBREVIATIONS_BEFORE_PERIOD, LABEL_ROLES
 from .records import Article, Segment
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -26,29 +27,12 @@ MIN_COPY_CHARS = 400  # below this length only identical texts count as copies
 DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z ]{1,20}):[ \t]*")
-# What the label says about the text after it.
-LABEL_ROLES = {
-    "source": "attribution",
-    "details": "body",
-    "background": "body",
-    "context": "body",
-    "advertisement": "clutter",
-    "read more": "clutter",
-    "read also": "clutter",
-    "related": "clutter",
-    "tags": "clutter",
-    "photo": "clutter",
-    "video": "clutter",
-}
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 BULLET = re.compile(r"^[ \t]*(?:[•·▪‣◦*-]|\d+[.)])[ \t]+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit or quote.
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)]*\s+(?=[\"'“‘«(]?[A-Z0-9À-Þ])")
-ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Mt|No|Nos|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
-)
+ABBREVIATIONS = re.compile(r"(?:\b(?:" + "|".join(ABBREVIATIONS_BEFORE_PERIOD) + r")|\b[A-Z])\.$")
 
 
 class ArticleError(Exception):

@@ -11,24 +11,23 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..lexicon.en import DEMONYMS, FUTURE_MARKERS, REPORTING_LEMMAS
+from ..lexicon.en import STATEMENT_NOUNS as STATEMENT_NOUNS_LIST
 from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
 from .mentions import (MAX_PLACE_DISTANCE, article_names, belongs_to, event_name, is_definite, nearest_assignment,
                        participants, place_candidates, span_root, trigger_tokens, year_modifier)
 from .lists import MAX_ITEM_WORDS, colon_intro, find_inline_lists
-from .people import OFFICES, RANK_MODIFIERS, role_after, role_before
+from ..lexicon.en import OFFICES, RANK_MODIFIERS
+from .people import role_after, role_before
 from .places import Gazetteer
 from .quantities import find_quantities
 from .subjects import (TIME_UNITS, amount_subject, bare_word_numbers, context_before, count_subject, is_membership,
                        predicate)
 
-REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
-                    "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
-                    "outline", "assure", "describe", "thank", "urge"}
 # A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
-STATEMENT_NOUNS = re.compile(r"\b(?:statement|remarks|speech|address|communiqu[eé]|declaration|press release|"
-                             r"transcript|readout|op-ed|letter)\b", re.I)
+STATEMENT_NOUNS = re.compile(r"\b(?:" + "|".join(STATEMENT_NOUNS_LIST) + r")\b", re.I)
 
 
 @dataclass
@@ -59,15 +58,6 @@ class Resources:
         if place.kind == "country":
             return place.country
         return DEMONYMS.get(word.lower())
-
-
-DEMONYMS = {
-    "british": "GB", "english": "GB", "french": "FR", "german": "DE", "american": "US", "us": "US",
-    "ukrainian": "UA", "russian": "RU", "italian": "IT", "spanish": "ES", "polish": "PL", "dutch": "NL",
-    "belgian": "BE", "chinese": "CN", "japanese": "JP", "indian": "IN", "canadian": "CA", "turkish": "TR",
-    "swedish": "SE", "norwegian": "NO", "danish": "DK", "finnish": "FI", "greek": "GR", "irish": "IE",
-    "australian": "AU", "brazilian": "BR", "mexican": "MX", "israeli": "IL", "iranian": "IR",
-}
 
 
 def load_nlp():
@@ -396,8 +386,7 @@ def _person_names(doc):
     return names
 
 
-FUTURE = re.compile(r"\b(?:will|shall|'ll|is to|are to|is due to|are due to|set to|scheduled|expected to|"
-                    r"plans? to|going to|next)\b", re.I)
+FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
 
 
 def _future_weekday(date, doc, reference):

@@ -20,6 +20,9 @@ from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
+from ..lexicon.en import (CHANGE_VERBS, MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAY_OFFSETS, SMALL_NUMBER_WORDS,
+                          WEEKDAY_ABBREVIATIONS, WEEKDAYS)
+
 __all__ = ["DateMention", "find_dates", "shift_from"]
 
 
@@ -40,35 +43,26 @@ class DateMention:
 # Vocabulary
 # --------------------------------------------------------------------------
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = MONTHS
+_WEEKDAYS = WEEKDAYS
 
 # Keyed by the first three letters, which are unique for both lists.
 _MONTH_NUM = {name[:3].lower(): i for i, name in enumerate(_MONTHS, 1)}
 _WEEKDAY_NUM = {name[:3].lower(): i for i, name in enumerate(_WEEKDAYS)}
 
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-    "a couple of": 2,
-}
+_NUMBER_WORDS = SMALL_NUMBER_WORDS
 
 # Month and weekday names are matched case-sensitively (Title case): this is what
 # keeps "they may meet" and "a march through the city" out.
 _MONTH_FULL = r"(?:" + "|".join(_MONTHS) + r")\b"
 _MONTH = (
     r"(?:(?:" + "|".join(_MONTHS) + r")\b"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+    r"|(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\b\.?)"
 )
 _WEEKDAY_FULL = r"(?:" + "|".join(_WEEKDAYS) + r")\b"
 _WEEKDAY = (
     r"(?:(?:" + "|".join(_WEEKDAYS) + r")\b"
-    r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\b\.?)"
+    r"|(?:" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\b\.?)"
 )
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -178,11 +172,7 @@ _NEWSPAPER_AFTER = re.compile(
 )
 _CAPITALISED_AFTER = re.compile(r"\s+[A-Z][a-z]")  # "by April Smith": a name, not a month
 # "fell by 2000" is a quantity, not a year.
-_CHANGE_VERB_BEFORE = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|fell|falls?|fallen|falling|increased?|decreased?|grew|grows?"
-    r"|grown|dropped|drops?|cut|reduced?|up|down|jumped|climbed|declined?|surged|plunged)\s+$",
-    re.IGNORECASE,
-)
+_CHANGE_VERB_BEFORE = re.compile(r"\b(?:" + "|".join(CHANGE_VERBS) + r")\s+$", re.IGNORECASE)
 
 _WINDOW = 24  # characters of left context the guards look at
 
@@ -379,13 +369,7 @@ def _on_year(m, text, ref):
     return _make(m, "span", low, high, relative=False, granularity="year")
 
 
-_REL_DAY_OFFSET = {
-    "the day before yesterday": -2,
-    "the day after tomorrow": 2,
-    "yesterday": -1,
-    "tomorrow": 1,
-    "last night": -1,
-}
+_REL_DAY_OFFSET = RELATIVE_DAY_OFFSETS
 
 
 def _on_rel_day(m, text, ref):

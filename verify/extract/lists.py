@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER_WORD = r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)"
+from ..lexicon.en import (CLAUSE_CONJUNCTIONS, LIST_CONNECTORS, LIST_HEAD_NOUNS, NOT_LIST_HEADS, PARTIAL_LIST_CONNECTORS,
+                          SMALL_NUMBER_WORDS)
+
+NUMBER_WORD = r"(?:" + "|".join(w for w, n in SMALL_NUMBER_WORDS.items() if 2 <= n <= 12) + r"|\d+)"
 # A plural noun (or "plan") joined to its items by one of these words: "pledges of a, b and c".
-CONNECTED_HEAD = re.compile(r"\b(?P<head>[a-z]+s|plan|agenda|platform|programme|program|package|list|manifesto)"
-                            r"\s+(?P<connector>of|covering|including|such as|namely|as|include|included)\s+")
+CONNECTED_HEAD = re.compile(r"\b(?P<head>[a-z]+s|" + "|".join(LIST_HEAD_NOUNS) + r")"
+                            r"\s+(?P<connector>" + "|".join(LIST_CONNECTORS) + r")\s+")
 COUNTED_HEAD = re.compile(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?(?P<head>[a-z]+s|plan)\b", re.I)
-PARTIAL_CONNECTORS = {"including", "such as", "include", "included"}
-CLAUSE_END = re.compile(r",\s+(?:although|though|but|while|which|who|whereas|after|before|when|according|as\s+well)\b"
+PARTIAL_CONNECTORS = PARTIAL_LIST_CONNECTORS
+CLAUSE_END = re.compile(r",\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in CLAUSE_CONJUNCTIONS) + r")\b"
                         r"|\s[—–]\s|[\"“”]|\.\s*$|\.$")
-NOT_HEADS = {"is", "was", "has", "as", "this", "its", "us", "his", "includes", "these", "those", "plans", "talks",
-             "news", "years", "months", "weeks", "days", "hours", "times", "terms", "ministers", "officials",
-             "rests", "focuses", "centres", "says", "means"}
+NOT_HEADS = NOT_LIST_HEADS
 MAX_ITEM_WORDS = 14
 
 

@@ -7,35 +7,10 @@ from __future__ import annotations
 
 import re
 
-# Event classes and the lemmas that name them. The class, not the word, is compared later.
-TRIGGERS = {
-    "meeting": {"meeting", "meet", "summit", "talk", "conference", "session", "gathering", "forum",
-                "consultation", "negotiation", "convene", "hearing", "convention", "ministerial", "roundtable",
-                "huddle"},
-    "visit": {"visit", "trip", "tour"},
-    "ceremony": {"ceremony", "inauguration", "funeral", "commemoration", "parade", "celebration",
-                 "festival", "opening", "launch", "signing", "award", "unveiling"},
-    "disaster": {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon",
-                 "tornado", "wildfire", "fire", "blaze", "explosion", "blast", "crash", "collision",
-                 "derailment", "landslide", "eruption", "tsunami", "outbreak", "collapse", "accident",
-                 "spill", "drought", "avalanche", "mudslide", "heatwave", "epidemic"},
-    "attack": {"attack", "bombing", "shooting", "raid", "assault", "airstrike", "stabbing", "ambush"},
-    "vote": {"election", "vote", "referendum", "ballot", "runoff", "primary", "approve", "adopt", "ratify",
-             "approval", "adoption", "ratification"},
-    "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike"},
-    "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
-    "trial": {"trial", "inquest", "inquiry"},
-    "deal": {"acquisition", "merger", "takeover", "deal", "buyout", "purchase", "acquire", "merge", "bid"},
-}
+from ..lexicon.en import EVENT_TRIGGERS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLURAL_EVENTS, VERB_TRIGGERS
+
+TRIGGERS = EVENT_TRIGGERS
 TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lemmas}
-# Plural nouns usually name a series ("regular meetings"), except these plurals that name one event.
-PLURAL_EVENTS = {"talk", "flood", "celebration", "festivity"}
-# Verb triggers name an event only with a date or place: "will continue to meet regularly" does not.
-VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify", "acquire", "merge"}
-PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
-# "the town of Brennick": a name after "of" is a place when the noun before it is one.
-PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
-               "state", "country", "municipality", "valley", "suburb", "borough", "area", "resort", "commune"}
 MAX_PLACE_DISTANCE = 160  # characters between trigger and place; beyond that a place is other context
 
 

@@ -10,27 +10,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-# Offices; values are the class an office is compared by (a UK "secretary" is a minister).
-OFFICES = {
-    "minister": "minister", "ministre": "minister", "secretary": "minister", "pm": "prime minister",
-    "prime minister": "prime minister", "premier": "prime minister", "chief executive": "ceo",
-    "general secretary": "secretary-general", "managing director": "director", "president": "president",
-    "vice president": "vice president", "vice-president": "vice president", "chancellor": "chancellor",
-    "chief": "chief", "commander": "commander", "general": "general", "admiral": "admiral",
-    "mayor": "mayor", "governor": "governor", "ambassador": "ambassador", "envoy": "envoy",
-    "spokesperson": "spokesperson", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-    "director": "director", "chair": "chair", "chairman": "chair", "chairwoman": "chair",
-    "chairperson": "chair", "ceo": "ceo", "king": "king", "queen": "queen", "prince": "prince",
-    "senator": "senator", "commissioner": "commissioner", "secretary-general": "secretary-general",
-    "secretary general": "secretary-general", "judge": "judge", "coach": "coach", "captain": "captain",
-    "head": "head", "leader": "leader", "sheriff": "sheriff", "superintendent": "superintendent",
-    "administrator": "administrator", "councillor": "councillor", "councilor": "councillor",
-    "inspector": "inspector", "prosecutor": "prosecutor", "mp": "mp", "lawmaker": "mp",
-}
-RANK_MODIFIERS = {"deputy", "vice", "acting", "former", "interim", "junior", "assistant", "chief"}
-SPELLING = {"defense": "defence", "armed forces": "defence", "armees": "defence", "armées": "defence",
-            "labor": "labour", "programme": "program"}
-FILLER = {"of", "the", "for", "and", "&", "'s", "’s", "des", "de", "la", "du"}
+from ..lexicon.en import OFFICES, RANK_MODIFIERS, ROLE_FILLER, ROLE_SPELLINGS
+
+SPELLING = ROLE_SPELLINGS
+FILLER = ROLE_FILLER
 ROLE_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*$")
 
 

@@ -11,18 +11,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-CONTINENT_NAMES = {
-    "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
-    "OC": "Oceania", "SA": "South America", "AN": "Antarctica",
-}
-# Common English names GeoNames files under another main name.
-COUNTRY_ALIASES = {
-    "uk": "GB", "britain": "GB", "great britain": "GB", "united kingdom": "GB", "england": "GB",
-    "us": "US", "usa": "US", "america": "US", "united states": "US", "u.s.": "US",
-    "russia": "RU", "south korea": "KR", "north korea": "KP", "czech republic": "CZ",
-    "the netherlands": "NL", "holland": "NL", "ivory coast": "CI", "turkey": "TR",
-}
-
+from ..lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES
 
 @dataclass(frozen=True)
 class Place:

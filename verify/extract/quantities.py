@@ -5,8 +5,8 @@ interval its wording admits ("around 30" -> [27, 33], "more than 30" ->
 [31, inf], "hundreds of" -> [200, 999]), so that claims from different sources
 can later be compared by interval overlap rather than by string equality.
 
-The module is pure and deterministic: standard library only, every regex is a
-module-level constant, and nothing is cached between calls.
+The module is pure and deterministic: standard library only (its word lists come from
+`verify.lexicon.en`), every regex is a module-level constant, and nothing is cached between calls.
 
 How it works, in brief:
 
@@ -25,6 +25,11 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from ..lexicon.en import (CAPITALISED_BEFORE_NUMBER, COMPOUND_PLURALS, CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES,
+                          DOLLAR_ADJECTIVES, HEDGE_PHRASES, IDENTIFIER_WORDS, IRREGULAR_PLURALS, ISO_CURRENCY_CODES, MONTH_ABBREVIATIONS, MONTHS,
+                          NOT_PLURAL, NOUN_PHRASE_STOP, NUMBER_ONES, NUMBER_SCALES, NUMBER_TEENS, NUMBER_TENS,
+                          ONE_DETERMINERS, ONE_IDIOMS, SCALE_ABBREVIATIONS, VAGUE_QUANTITIES, YEAR_LEADERS)
 
 __all__ = ["Quantity", "find_quantities", "parse_number_words"]
 
@@ -85,21 +90,10 @@ class Quantity:
 # Number words
 # ---------------------------------------------------------------------------
 
-_ONES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-    "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {
-    "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-}
+_ONES = NUMBER_ONES
+_TEENS = NUMBER_TEENS
+_TENS = NUMBER_TENS
+_SCALES = NUMBER_SCALES
 # Words that multiply what precedes them; a word number containing one of
 # these is "big enough" to be a count even without a following noun.
 _MULTIPLIERS = frozenset({"hundred", "dozen", *_SCALES})
@@ -267,25 +261,9 @@ _TAIL_DIGITS_RE = re.compile(_DIGITS_BODY, re.IGNORECASE | re.VERBOSE)
 _TAIL_WORDS_RE = re.compile(_WORDS_BODY, re.IGNORECASE | re.VERBOSE)
 
 # point estimate, low, high for vague expressions.
-_VAGUE = {
-    "dozens": (48, 24, 144),
-    "scores": (60, 40, 200),
-    "tens": (30, 20, 99),
-    "hundreds": (300, 200, 999),
-    "thousands": (3000, 2000, 9999),
-    "millions": (3e6, 2e6, 9_999_999),
-    "billions": (3e9, 2e9, 9_999_999_999),
-    "tens of thousands": (30_000, 20_000, 99_999),
-    "hundreds of thousands": (300_000, 200_000, 999_999),
-    "tens of millions": (3e7, 2e7, 99_999_999),
-    "hundreds of millions": (3e8, 2e8, 999_999_999),
-    "tens of billions": (3e10, 2e10, 99_999_999_999),
-    "hundreds of billions": (3e11, 2e11, 999_999_999_999),
-    "a handful": (4, 2, 6),
-    "a couple": (2, 2, 3),
-}
+_VAGUE = VAGUE_QUANTITIES
 
-_ABBR_SCALE = {"k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12, "trn": 10**12}
+_ABBR_SCALE = SCALE_ABBREVIATIONS
 # "m", "k" and "b" are only trusted next to a currency ("5m" may be metres).
 _MONEY_ONLY_ABBR = frozenset({"k", "m", "b"})
 
@@ -296,16 +274,8 @@ _SCALE_AFTER_RE = re.compile(
 
 # --- currencies -------------------------------------------------------------
 
-_SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "$": "USD", "A$": "AUD", "AU$": "AUD",
-    "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD", "R$": "BRL",
-    "€": "EUR", "£": "GBP", "¥": "JPY", "₴": "UAH", "₹": "INR", "₽": "RUB",
-    "₩": "KRW", "₺": "TRY", "₪": "ILS", "RS": "INR", "RS.": "INR",
-}
-_ISO_CODES = frozenset(
-    "USD EUR GBP JPY CNY RMB UAH RUB CHF INR CAD AUD NZD HKD SGD SEK NOK DKK PLN "
-    "CZK HUF RON TRY ILS BRL MXN ZAR KRW SAR AED QAR".split()
-)
+_SYMBOLS = CURRENCY_SYMBOLS
+_ISO_CODES = ISO_CURRENCY_CODES
 _ISO_ALT = _alt(_ISO_CODES)
 # Right-anchored: searched in the few characters before a number.
 _CUR_PREFIX_RE = re.compile(
@@ -317,16 +287,8 @@ _CUR_PREFIX_RE = re.compile(
     re.VERBOSE,
 )
 # Currency words by prefix, so that plurals and spelling variants share a row.
-_CUR_WORD_PREFIXES = (
-    ("dollar", "USD"), ("euro", "EUR"), ("pound", "GBP"), ("sterling", "GBP"),
-    ("yen", "JPY"), ("yuan", "CNY"), ("renminbi", "CNY"), ("hryvn", "UAH"),
-    ("rouble", "RUB"), ("ruble", "RUB"), ("rupee", "INR"), ("swiss", "CHF"),
-    ("franc", "CHF"), ("zlot", "PLN"), ("lira", "TRY"), ("shekel", "ILS"),
-)
-_DOLLAR_ADJ = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD",
-    "australian": "AUD", "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD",
-}
+_CUR_WORD_PREFIXES = CURRENCY_WORD_PREFIXES
+_DOLLAR_ADJ = DOLLAR_ADJECTIVES
 _CUR_SUFFIX_RE = re.compile(
     rf"""{_SP}+(?:
         (?:(?P<adj>US|U\.S\.|American|Canadian|Australian|Hong{_SP}+Kong|New{_SP}+Zealand|Singapore){_SP}+)?
@@ -351,22 +313,7 @@ _PCT_RE = re.compile(
 
 # --- hedges -----------------------------------------------------------------
 
-_HEDGE_PHRASES = {
-    "approx": ["about", "around", "approximately", "approx.", "approx", "roughly", "some",
-               "an estimated", "estimated", "close to", "circa", "ca.", "c.", "~", "\u2248",
-               "in the region of", "somewhere around"],
-    "nearly": ["nearly", "almost", "just shy of", "not quite"],
-    "more_than": ["more than", "over", "above", "in excess of", "upwards of", "upward of",
-                  "just over", "well over", "greater than", "exceeding", "well above"],
-    "at_least": ["at least", "no fewer than", "no less than", "not less than", "not fewer than",
-                 "a minimum of", "at a minimum"],
-    "up_to": ["up to", "as many as", "as much as"],
-    "at_most": ["at most", "no more than", "not more than", "a maximum of", "at a maximum of"],
-    "less_than": ["less than", "fewer than", "under", "below", "just under", "just below",
-                  "well under", "well below"],
-    "exact": ["exactly", "precisely"],
-    "between": ["between"],  # only valid together with "X and Y"
-}
+_HEDGE_PHRASES = HEDGE_PHRASES
 _HEDGE_OF = {p: h for h, ps in _HEDGE_PHRASES.items() for p in ps}
 
 
@@ -393,35 +340,18 @@ _OF_RE = re.compile(rf"{_SP}+of\b", re.IGNORECASE)
 
 # A number right after one of these words names a thing rather than counting
 # it: "Resolution 2231", "page 5", "Flight 370".
-_ID_WORDS = frozenset("""
-number num art article articles section sections sec chapter chapters chap ch page pages p pp
-para paragraph paragraphs clause clauses resolution resolutions res flight flights route routes
-room rooms rule rules item items line bus platform gate terminal level stage phase step season
-episode ep vol volume version ver amendment highway interstate district ward box suite apartment
-apt exit channel track category annex appendix table figure fig exhibit row column col ticket
-decree protocol directive regulation title lot block zone sector grade model unit code
-""".split())
+_ID_WORDS = IDENTIFIER_WORDS
 _ID_MARKS = frozenset("#\u2116\u00a7")  # "#5", "No 5" sign, section sign
 # "No. 10 Downing Street"; case-sensitive so that the determiner "no" is not caught.
 _NO_ABBREVIATIONS = frozenset({"No", "No.", "no.", "Nos.", "NO", "NO."})
 # The word just before a position; glued only when it ends in "." ("No.10").
 _WORD_BEFORE_RE = re.compile(r"([^\W\d_][\w'\u2019.&-]*)(?:[ \t\u00a0]|(?<=\.))$")
 # Words that precede a year rather than a count ("in 2020 protests erupted").
-_YEAR_LEADERS = frozenset(
-    "in since until till during before after by from the this that last next of early late "
-    "mid circa fiscal fy season class".split()
-)
+_YEAR_LEADERS = YEAR_LEADERS
 _SENTENCE_BREAK = set(".!?:;\"'\u201c\u201d\u2018\u2019([{\u2014\u2013-\u2022*|>\n")
-_CAPITAL_OK = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday i today yesterday tonight".split()
-)
-# "no one", "the one", "one another": "one" as a pronoun, not a count.
-_ONE_DETERMINERS = frozenset(
-    "no the this that any every each which someone anyone everyone no-one one's".split()
-)
-_ONE_IDIOMS = frozenset(
-    "another other day time way hand side point thing such".split()
-)
+_CAPITAL_OK = CAPITALISED_BEFORE_NUMBER
+_ONE_DETERMINERS = ONE_DETERMINERS
+_ONE_IDIOMS = ONE_IDIOMS
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _EURO_GROUPS_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
@@ -432,44 +362,16 @@ _YEAR_RE = re.compile(r"(?:19|20)[0-9]{2}|2100")
 
 _UNIT_WORD_RE = re.compile(rf"{_SP}*(?:\r?\n{_SP}*)?([^\W\d_][\w'\u2019-]*)")
 # Function words (and a few frequent verbs) end a noun phrase.
-_STOP = frozenset("""
-a an the of from in at on to into onto upon who whom whose that which where when while
-were was are is be been being am have has had will would shall should can could may might
-must do does did done and or but nor for with without within by as than then so if per
-each this these those there their they them he she it its we our you your his her i me my
-after before during since until till over under above below between among across against
-through about around near more less fewer most least also only just not no yet still ago
-later earlier said says say told tell tells according including included includes via out
-up down off away back here all both some any such what how why again ever even too very
-other another same own every either neither one ones whether because although though
-unless once per cent percent plus minus versus vs etc
-came come comes went go goes fled left got get gets made make makes took take takes gave give
-saw see ran run met meet fell rose remain remains stood sat lost won held hold kept keep became
-become began begin brought bring fought found sent spent thought
-""".split())
-_IRREGULAR_PLURALS = frozenset("""
-people men women children police personnel staff troops cattle sheep fish aircraft deer
-feet teeth mice geese livestock crew data media offspring folk kin youth clergy militia
-infantry artillery persons
-""".split())
-_NOT_PLURAL = frozenset("gas bus news series species this its was has is yes plus as us thus".split())
+_STOP = NOUN_PHRASE_STOP
+_IRREGULAR_PLURALS = IRREGULAR_PLURALS
+_NOT_PLURAL = NOT_PLURAL
 
 # --- compound adjectives, partitives, votes -----------------------------------
 
 # "the 27-member compact": hyphenated nouns after which a number counts
 # something the following noun has.  A whitelist, so durations, ages and
 # measures ("three-day", "20-year-old", "10-mile", "5-storey") never qualify.
-_COMPOUND_PLURALS = {
-    "member": "members", "seat": "seats", "point": "points", "nation": "nations",
-    "country": "countries", "party": "parties", "strong": "members",
-    "person": "people", "man": "men", "woman": "women", "judge": "judges",
-    "delegate": "delegates", "minister": "ministers", "player": "players",
-    "vehicle": "vehicles", "ship": "ships", "vessel": "vessels", "jet": "jets",
-    "aircraft": "aircraft", "tank": "tanks", "gun": "guns", "bed": "beds",
-    "page": "pages", "article": "articles", "clause": "clauses", "step": "steps",
-    "stage": "stages", "part": "parts", "item": "items", "team": "teams",
-    "member-state": "member states", "nation-state": "nation states",
-}
+_COMPOUND_PLURALS = COMPOUND_PLURALS
 _HYPHENS = "-\u2010\u2011"
 _HYPHENS_RX = "\\-\u2010\u2011"  # the same, for use inside a regex character class
 _COMPOUND_RE = re.compile(
@@ -496,10 +398,7 @@ _VOTE_DASH_RE = re.compile(
 
 # --- spans that look numeric but are not amounts ------------------------------
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
-)
+_MONTH = r"(?:" + "|".join((*MONTHS, *MONTH_ABBREVIATIONS)) + r")\b\.?"
 _DAY = r"[0-9]{1,2}(?:st|nd|rd|th)?\b"
 _MASK_RES = (
     # 10 April / 4-5 April 2025 / 27th of March

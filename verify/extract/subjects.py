@@ -10,51 +10,26 @@ from __future__ import annotations
 
 import re
 
-# Nouns that say nothing of what was counted until their verb is known: "12 people died".
-GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilian", "inhabitant", "citizen",
-                 "adult", "child", "local", "passenger", "man", "woman", "student", "member", "councillor",
-                 "councilor", "lawmaker", "legislator", "mp", "senator", "deputy", "delegate", "worker", "employee"}
-# Casualty and vote frames: lemma of the verb or noun that says what happened -> attribute name.
-FRAMES = {
-    "deaths": {"die", "kill", "dead", "death", "fatality", "perish", "drown", "toll", "body"},
-    "injured": {"injure", "wound", "hurt", "injured", "injury", "wounded"},
-    "evacuated": {"evacuate", "evacuation", "flee", "displace", "evacuee", "relocate"},
-    "missing": {"missing", "unaccounted"},
-    "arrested": {"arrest", "detain", "detention"},
-    "rescued": {"rescue"},
-    "votes for": {"approve", "back", "support", "favour", "favor", "endorse", "pass", "adopt", "vote"},
-    "votes against": {"oppose", "reject", "against"},
-    "abstentions": {"abstain", "abstention"},
-    "jobs cut": set(),
-}
-# Job losses, the business-news frame: "cut 400 jobs", "600 job cuts", "shed 350 posts".
-JOB_UNITS = {"job", "post", "position", "role", "worker", "employee", "staff"}
-JOB_CUT_VERBS = {"cut", "axe", "shed", "eliminate", "slash", "lay", "scrap", "lose", "shrink"}
-JOB_CUT_UNITS = {"job cut", "job loss", "layoff", "redundancy", "lay-off"}
+from ..lexicon.en import (ATTENDANCE_LEMMAS, BODY_NOUNS, COUNT_CONTEXT_NOUNS, COUNT_FRAMES, GENERIC_UNITS,
+                          JOB_CUT_UNITS, JOB_CUT_VERBS, JOB_UNITS, POSSESSION_LEMMAS, SIZE_VERBS, TIME_UNIT_WORDS)
+
+FRAMES = COUNT_FRAMES
 FRAME_OF = {lemma: frame for frame, lemmas in FRAMES.items() for lemma in lemmas}
 # "the death toll rose to 19", "the number of injured has risen to 58": the noun before says what is counted.
 CONTEXT_BEFORE = re.compile(
-    r"\b((?:[a-z]+\s+)?(?:toll|number|total|tally|count|figure|turnout|attendance|population|magnitude|"
-    r"rate|score|margin|majority)"
+    r"\b((?:[a-z]+\s+)?(?:" + "|".join(COUNT_CONTEXT_NOUNS) + r")"
     r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,60}$", re.I)
 # A count right after these nouns is the size of a body, not of an event's attendance.
 MEMBERSHIP_BEFORE = re.compile(
-    r"\b(?:group|coalition|alliance|bloc|union|club|league|network|grouping|consortium|federation|"
-    r"membership|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+(?:some\s+|about\s+)?$",
-    re.I,
-)
+    r"\b(?:" + "|".join(BODY_NOUNS) + r"|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+"
+    r"(?:some\s+|about\s+)?$", re.I)
 MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
 # "The compact groups 18 countries", "the union represents 4,500 dockworkers": verbs that give a size,
 # matched on the text too because the small parser often reads "groups" as a noun.
 MEMBERSHIP_VERB_BEFORE = re.compile(
-    r"\b(?:has|have|had|groups|unites|comprises|includes|counts|numbers|represents|employs|brings together)\s+"
-    r"(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|more than\s+)?$", re.I)
-ATTENDANCE_LEMMAS = {"attend", "participate", "host", "convene", "gather", "represent", "arrive", "send",
-                     "meet", "join", "present", "take", "turn", "vote", "sign", "strike", "approve", "back"}
-# Verbs whose object is the size of their subject: "has 27 members", "represents 4,500 workers".
-POSSESSION_LEMMAS = {"have", "represent", "comprise", "include", "count", "number", "employ", "boast", "group",
-                     "unite", "encompass"}
-TIME_UNITS = re.compile(r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))$")
+    r"\b(?:" + "|".join(SIZE_VERBS) + r")\s+(?:some\s+|about\s+|around\s+|roughly\s+|nearly\s+|more than\s+)?$",
+    re.I)
+TIME_UNITS = re.compile(r"^(?:" + "|".join(TIME_UNIT_WORDS) + r")s?$")
 
 
 BARE_WORD_NUMBER = re.compile(r"\b(?:to|at)\s+((?:[a-z]+[- ]){0,4}[a-z]+)\b")
