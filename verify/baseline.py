@@ -11,6 +11,7 @@ import numpy as np
 from .embed import Embedder
 from .extract.quantities import find_quantities
 from .judge import finding_id
+from .kinds.quantity import quantity_value
 from .read import line_of, read_articles
 from .records import Claim, Finding, Report
 
@@ -33,10 +34,10 @@ def naive_report(paths: list[str], embedder: Embedder | None = None) -> Report:
                 if not unit:
                     continue
                 claim = Claim(id=f"{article.id}:n{len(claims):05d}", article=article.id, kind=q.kind,
-                              attribute=f"{q.kind}:{unit}", subject=unit, value=f"{q.value:g}", text=q.text,
-                              start=seg.start + q.start, end=seg.start + q.end,
+                              attribute=f"{q.kind}:{unit}", subject=unit, value=quantity_value(q, unit=unit),
+                              text=q.text, start=seg.start + q.start, end=seg.start + q.end,
                               line=line_of(article.text, seg.start + q.start), sentence=seg.text,
-                              sentence_start=seg.start, point=q.value, low=q.low, high=q.high, unit=unit)
+                              sentence_start=seg.start)
                 claims.append(claim)
                 found.append(claim)
             if found:
@@ -56,10 +57,11 @@ def naive_report(paths: list[str], embedder: Embedder | None = None) -> Report:
                     for b in claims_of[j]:
                         if a.article == b.article or a.attribute != b.attribute:
                             continue
-                        status = "agree" if a.point == b.point else "conflict"
+                        status = "agree" if a.value.point == b.value.point else "conflict"  # type: ignore[attr-defined]
                         findings.append(Finding(id=finding_id("naive", None, a.attribute, [a, b]), status=status,
                                                 event=None, attribute=a.attribute, claims=[a.id, b.id],
                                                 explanation="similar sentences with numbers of the same unit",
-                                                articles=sorted({a.article, b.article}), sides=[[a.id], [b.id]]))
+                                                articles=sorted({a.article, b.article}), sides=[[a.id], [b.id]],
+                                                rule="naive-similar-sentence"))
     return Report(articles=articles, mentions=[], events=[], claims=claims, findings=findings, warnings=warnings,
                   tool_version="baseline", model=embedder.name)

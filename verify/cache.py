@@ -17,10 +17,25 @@ from pathlib import Path
 
 import numpy as np
 
+from .kinds import Registry
 from .records import Claim, EventMention
 
 DATE_FIELDS = {"date_low", "date_high", "article_date"}
-TUPLE_FIELDS = {"items", "participants"}
+TUPLE_FIELDS = {"participants"}
+
+
+def _encode_claim(claim: Claim) -> dict:
+    row = {f.name: getattr(claim, f.name) for f in dataclasses.fields(claim)}
+    row["value"] = claim.value.to_json()
+    row["article_date"] = claim.article_date.isoformat() if claim.article_date else None
+    return row
+
+
+def _decode_claim(row: dict, kinds: Registry) -> Claim:
+    row = dict(row)
+    row["value"] = kinds.get(row["kind"]).decode(row["value"])
+    row["article_date"] = dt.date.fromisoformat(row["article_date"]) if row["article_date"] else None
+    return Claim(**row)
 
 
 def _encode(record) -> dict:
@@ -29,9 +44,6 @@ def _encode(record) -> dict:
         row[key] = row[key].isoformat() if row[key] else None
     for key in TUPLE_FIELDS & row.keys():
         row[key] = list(row[key])
-    for key in ("low", "high", "point"):
-        if key in row and row[key] == float("inf"):
-            row[key] = "inf"
     return row
 
 
@@ -42,16 +54,14 @@ def _decode(cls, row: dict):
         row[key] = dt.date.fromisoformat(row[key]) if row[key] else None
     for key in TUPLE_FIELDS & row.keys():
         row[key] = tuple(row[key])
-    for key in ("low", "high", "point"):
-        if row.get(key) == "inf":
-            row[key] = float("inf")
     return cls(**row)
 
 
 class ArticleCache:
     """Extraction results per article file."""
 
-    def __init__(self, root: str | Path, tool_version: str, models: str):
+    def __init__(self, root: str | Path, tool_version: str, models: str, kinds: Registry):
+        self.kinds = kinds
         key = hashlib.sha256(f"{tool_version}|{models}".encode()).hexdigest()[:16]
         self.folder = Path(root) / "extract" / key
         self.hits = 0
@@ -66,7 +76,7 @@ class ArticleCache:
         path = self._path(article_id, sha256)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            claims = [_decode(Claim, row) for row in data["claims"]]
+            claims = [_decode_claim(row, self.kinds) for row in data["claims"]]
             mentions = [_decode(EventMention, row) for row in data["mentions"]]
         except FileNotFoundError:
             self.misses += 1
@@ -78,7 +88,7 @@ class ArticleCache:
         return claims, mentions
 
     def store(self, article_id: str, sha256: str, claims: list[Claim], mentions: list[EventMention]) -> None:
-        payload = {"claims": [_encode(c) for c in claims], "mentions": [_encode(m) for m in mentions]}
+        payload = {"claims": [_encode_claim(c) for c in claims], "mentions": [_encode(m) for m in mentions]}
         _atomic_bytes(self._path(article_id, sha256), json.dumps(payload, ensure_ascii=False).encode("utf-8"))
 
 

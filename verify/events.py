@@ -18,7 +18,7 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .embed import Embedder
-from .extract.places import Gazetteer, fold
+from .gazetteer import Gazetteer, fold
 from .records import Article, Claim, Event, EventMention
 
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
@@ -284,8 +284,12 @@ def resolve_events(
     claims: list[Claim],
     embedder: Embedder,
     gazetteer: Gazetteer,
+    eventless_kinds: frozenset[str] | set[str] = frozenset(),
 ) -> list[Event]:
-    """Cluster mentions into events and set `.event` on every mention and claim."""
+    """Cluster mentions into events and set `.event` on every mention and claim.
+
+    Claims of `eventless_kinds` (a person's role) belong to no event.
+    """
     by_article: dict[str, list[EventMention]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article, []).append(mention)
@@ -296,7 +300,7 @@ def resolve_events(
         for chain in group:
             for mention in chain.mentions:
                 mention.event = event.id
-    _assign_claims(articles, mentions, claims)
+    _assign_claims(articles, mentions, [c for c in claims if c.kind not in eventless_kinds])
     return events
 
 
@@ -380,8 +384,6 @@ def _assign_claims(articles: list[Article], mentions: list[EventMention], claims
                          if m.article == article.id and m.event and not _in_background(article, m.start))
         main_event[article.id] = _main(counts, mentions, article.id)
     for claim in claims:
-        if claim.kind == "role":
-            continue  # a person's role is not an attribute of one event
         if claim.mention:
             claim.event = event_of_mention.get(claim.mention)
         elif (claim.article, claim.sentence_start) in by_sentence:

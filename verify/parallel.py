@@ -41,9 +41,9 @@ class ArticleWorker:
     @classmethod
     def load(cls, model_path: str) -> "ArticleWorker":
         from .embed import Embedder
-        from .pipeline import build_resources
+        from .extract import Resources
 
-        return cls(build_resources(), Embedder(model_path))
+        return cls(Resources.default(), Embedder(model_path))
 
     def batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Extract each article, then encode the batch's sentences together (the model is fastest in batches)."""
@@ -72,9 +72,9 @@ _POOL_WORKER: dict[str, ArticleWorker] = {}
 def _init_pool_worker(model_path: str | None) -> None:
     """Load the models of a pool worker; without a model path it only extracts (no embedding)."""
     if model_path is None:
-        from .pipeline import build_resources
+        from .extract import Resources
 
-        _POOL_WORKER["worker"] = ArticleWorker(build_resources())
+        _POOL_WORKER["worker"] = ArticleWorker(Resources.default())
         return
     import torch
 

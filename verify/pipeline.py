@@ -9,24 +9,23 @@ import time
 from typing import Callable
 
 from . import __version__
-from .align import align
+from .align import SimilarityTools, align
 from .cache import ArticleCache, EmbeddingCache
 from .embed import Embedder, default_model_path
 from .events import resolve_events
 from .extract import Resources
+from .judge import Context, judge
 from .parallel import ArticleWorker, process_beside, process_dask, process_pool, process_serial
-
-OVERLAP_MAX = 20  # up to this many new articles, extract in a second process while the model loads
-from .extract.places import Gazetteer
-from .judge import Judge, judge
 from .read import read_articles
 from .records import Report
+
+OVERLAP_MAX = 20  # up to this many new articles, extract in a second process while the model loads
 
 Progress = Callable[[str, int, int], None]
 
 
 def build_resources() -> Resources:
-    return Resources(gazetteer=Gazetteer())
+    return Resources.default()
 
 
 def cache_fingerprint(embedder: Embedder) -> str:
@@ -43,7 +42,8 @@ def cache_fingerprint(embedder: Embedder) -> str:
     except PackageNotFoundError:
         spacy_model = "en_core_web_sm"
     package = Path(__file__).resolve().parent
-    sources = sorted([*package.glob("extract/*.py"), package / "read.py", package / "records.py"])
+    sources = sorted([*package.glob("extract/*.py"), *package.glob("kinds/*.py"), *package.glob("lexicon/*.py"),
+                      package / "read.py", package / "records.py"])
     code = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()[:16]
     return f"{spacy_model}|{embedder.model_path}|{code}"
 
@@ -66,7 +66,7 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     if embedder is None:
         path = model_path or default_model_path()
         embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
-    cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder)) if cache_dir else None
+    cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder), resources.kinds) if cache_dir else None
 
     started = time.perf_counter()
     extracted: dict[str, tuple[list, list]] = {}
@@ -109,15 +109,17 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     seconds["extract"] = time.perf_counter() - started
 
     stage_started = time.perf_counter()
-    events = resolve_events(articles, mentions, claims, embedder, resources.gazetteer)
+    events = resolve_events(articles, mentions, claims, embedder, resources.gazetteer,
+                            eventless_kinds={k.name for k in resources.kinds if not k.needs_event})
     seconds["events"] = time.perf_counter() - stage_started
     tick("events", 1, 1)
     stage_started = time.perf_counter()
-    groups = align(claims, embedder)
+    tools = SimilarityTools(embedder)
+    groups = align(claims, resources.kinds, tools)
     seconds["align"] = time.perf_counter() - stage_started
     tick("align", 1, 1)
     stage_started = time.perf_counter()
-    findings = judge(groups, events, Judge(embedder, resources.gazetteer, resources.country_code, events))
+    findings = judge(groups, events, resources.kinds, Context(tools, resources.gazetteer, resources.country_code, events))
     seconds["judge"] = time.perf_counter() - stage_started
     tick("judge", 1, 1)
     if cache_dir:

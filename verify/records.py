@@ -6,7 +6,8 @@ beyond small conveniences, so any stage can be tested on hand-built records.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
+from typing import Protocol
 
 STATUSES = ("conflict", "different_scope", "update", "different_event", "compatible", "agree")
 """Finding statuses, most severe first (the order reports use)."""
@@ -92,21 +93,39 @@ class Event:
         return f"{self.date_low.isoformat()}/{self.date_high.isoformat()}"
 
 
+class ClaimValue(Protocol):
+    """What every kind's typed value offers the stages that do not know its kind."""
+
+    def __str__(self) -> str:  # the human-readable, normalised value shown in reports
+        ...
+
+    def report_fields(self) -> dict:  # flat fields of report.json's claims (low, high, unit, items, ...)
+        ...
+
+    def to_json(self) -> dict:  # a JSON-able form for the cache; the kind's value type reads it back
+        ...
+
+
+# report.json's kind-specific claim fields, with the value they take when a kind does not set them.
+REPORT_FIELD_DEFAULTS = {"scope": "event", "hedge": "exact", "low": None, "high": None, "unit": None,
+                         "currency": None, "items": None, "date_low": None, "date_high": None}
+
+
 @dataclass
 class Claim:
-    """One checkable statement: an attribute of an event (or of a person) and its value.
+    """One checkable statement: an attribute of an event (or of a person) and its typed value.
 
-    `kind` says how `value` is typed: "count"/"money"/"percent" use low/high/point,
-    "date" uses date_low/date_high, "location"/"role" use `value` text,
-    "list" uses `items`, "weekday" flags a weekday that does not match its date.
+    `kind` names the claim kind (verify/kinds/) whose value type `value` is: a quantity with its
+    interval and unit, a date span, a place, a role, a list... The fields here are the ones every
+    kind shares: where the quote is, what it is about, and which event it belongs to.
     """
 
     id: str
     article: str
     kind: str
-    attribute: str  # normalised, e.g. "count:country", "date", "location", "role:john healey"
+    attribute: str  # normalised by alignment, e.g. "count:country", "date", "location", "role:john healey"
     subject: str  # what the value is about: unit phrase, person, list head, event phrase
-    value: str  # human-readable normalised value
+    value: ClaimValue  # typed, normalised value of the claim's kind; str(value) is what reports show
     text: str  # exact quote: article.text[start:end] == text
     start: int
     end: int
@@ -116,26 +135,20 @@ class Claim:
     speaker: str | None = None  # who the article says makes the statement
     event: str | None = None  # event id, filled by event resolution
     mention: str | None = None  # the event mention the claim is attached to, if any
-    low: float | None = None
-    high: float | None = None
-    point: float | None = None
-    hedge: str = "exact"
-    unit: str = ""
-    currency: str | None = None
-    scope: str = "event"  # "event" (happened at/for the event) or "membership" (size of a body)
-    predicate: str = ""  # the verb a count is an argument of ("attend", "vote against"), for comparability
-    size_of: str = ""  # for "a five-point plan", "the 27-member compact": the thing whose size the count is
-    date_low: dt.date | None = None
-    date_high: dt.date | None = None
-    items: tuple[str, ...] = ()
     article_date: dt.date | None = None
     section: str = "main"
 
+    def report_fields(self) -> dict:
+        """The kind-specific fields of report.json, with their defaults where the kind has none."""
+        return {**REPORT_FIELD_DEFAULTS, **self.value.report_fields()}
+
     def to_row(self) -> dict:
-        row = asdict(self)
-        row["items"] = list(self.items)
-        for key in ("date_low", "date_high", "article_date"):
-            row[key] = row[key].isoformat() if row[key] else None
+        row = {name: getattr(self, name) for name in (
+            "id", "article", "kind", "attribute", "subject", "text", "start", "end", "line", "sentence",
+            "sentence_start", "speaker", "event", "mention", "section")}
+        row["value"] = str(self.value)
+        row["article_date"] = self.article_date.isoformat() if self.article_date else None
+        row.update(self.report_fields())
         return row
 
 

@@ -43,22 +43,13 @@ def to_json(report: Report, reviews=None) -> dict:
              "articles": e.articles, "participants": e.participants}
             for e in report.events
         ],
-        "claims": [
-            {"id": c.id, "article": c.article, "event": c.event, "attribute": c.attribute, "kind": c.kind,
-             "subject": c.subject, "value": c.value, "text": c.text, "start": c.start, "end": c.end,
-             "line": c.line, "sentence": c.sentence, "speaker": c.speaker, "scope": c.scope,
-             "hedge": c.hedge, "low": _num(c.low), "high": _num(c.high), "unit": c.unit or None,
-             "currency": c.currency, "items": list(c.items) or None,
-             "date_low": c.date_low.isoformat() if c.date_low else None,
-             "date_high": c.date_high.isoformat() if c.date_high else None}
-            for c in report.claims
-        ],
+        "claims": [_claim_json(c) for c in report.claims],
         "findings": [
             {"id": f.id, "status": f.status, "rule": f.rule, "event": f.event, "other_event": f.other_event,
              "attribute": f.attribute, "claims": f.claims, "sides": f.sides, "articles": f.articles,
              "explanation": f.explanation,
              "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
-                         "value": claims_by_id[cid].value, "line": claims_by_id[cid].line}
+                         "value": str(claims_by_id[cid].value), "line": claims_by_id[cid].line}
                         for cid in f.claims],
              "review": _review_json(decisions.get(f.id))}
             for f in report.findings
@@ -66,6 +57,15 @@ def to_json(report: Report, reviews=None) -> dict:
         "stale_reviews": sorted(fid for fid in decisions if fid not in {f.id for f in report.findings}),
         "warnings": report.warnings,
     }
+
+
+def _claim_json(claim) -> dict:
+    fields = claim.report_fields()
+    fields["low"], fields["high"] = _num(fields["low"]), _num(fields["high"])
+    return {"id": claim.id, "article": claim.article, "event": claim.event, "attribute": claim.attribute,
+            "kind": claim.kind, "subject": claim.subject, "value": str(claim.value), "text": claim.text,
+            "start": claim.start, "end": claim.end, "line": claim.line, "sentence": claim.sentence,
+            "speaker": claim.speaker, **fields}
 
 
 def _review_json(decision) -> dict | None:
@@ -213,7 +213,7 @@ def _side_by_side(finding, claims, articles) -> list[str]:
         first = claims[side[0]]
         date = articles[first.article].date if first.article in articles else None
         quotes = "<br>".join(f"“{md_escape(claims[c].text)}” (line {claims[c].line})" for c in side)
-        columns.append((md_escape(first.article), str(date or "?"), md_escape(first.value), quotes))
+        columns.append((md_escape(first.article), str(date or "?"), md_escape(str(first.value)), quotes))
     header = "  | | " + " | ".join(f"side {chr(65 + i)}" for i in range(len(columns))) + " |"
     rows = [header, "  |---|" + "---|" * len(columns)]
     for label, index in (("article", 0), ("published", 1), ("value", 2), ("quotes", 3)):

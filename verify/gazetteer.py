@@ -11,7 +11,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from ..lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES
+from .lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES
 
 @dataclass(frozen=True)
 class Place:

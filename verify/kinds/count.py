@@ -1,4 +1,6 @@
-"""What a number counts, in words alignment can compare.
+"""Counts: how many of something ("31 countries", "forty-seven delegations", "at least 12 people").
+
+What a number counts, in words alignment can compare:
 
 "12 people were killed", "the death toll stands at 12" and "12 deaths" all count deaths;
 "47 councillors backed the budget" and "47 votes to 14" both count votes in favour. A few
@@ -10,7 +12,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.en import (ATTENDANCE_LEMMAS, BODY_NOUNS, COUNT_CONTEXT_NOUNS, COUNT_FRAMES, GENERIC_UNITS,
+from ..records import Claim
+from .base import AlignContext, Draft, JudgeContext, Sentence, quote, rule
+from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, draft, lemma_phrase, predicate, quantity_value
+
+from ..lexicon.en import (ATTENDANCE_LEMMAS, NEUTRAL_PREDICATES, BODY_NOUNS, COUNT_CONTEXT_NOUNS, COUNT_FRAMES, GENERIC_UNITS,
                           JOB_CUT_UNITS, JOB_CUT_VERBS, JOB_UNITS, POSSESSION_LEMMAS, SIZE_VERBS, TIME_UNIT_WORDS)
 
 FRAMES = COUNT_FRAMES
@@ -38,7 +44,8 @@ BARE_WORD_NUMBER = re.compile(r"\b(?:to|at)\s+((?:[a-z]+[- ]){0,4}[a-z]+)\b")
 def bare_word_numbers(text: str, taken: list[tuple[int, int]]):
     """Numbers in words with no noun after them, where a running figure says what they count:
     "the death toll has risen to eleven", "the tally stands at forty-two"."""
-    from .quantities import Quantity, parse_number_words
+    from ..extract.quantities import Quantity as Scanned
+    from ..extract.quantities import parse_number_words
 
     found = []
     for match in BARE_WORD_NUMBER.finditer(text):
@@ -51,7 +58,7 @@ def bare_word_numbers(text: str, taken: list[tuple[int, int]]):
             start = match.start(1)
             end = start + len(phrase)
             if context_before(text, match.start()) and not any(s < end and start < e for s, e in taken):
-                found.append(Quantity(start, end, phrase, start, end, value, value, value, "exact", "count", None,
+                found.append(Scanned(start, end, phrase, start, end, value, value, value, "exact", "count", None,
                                       "", end, end))
             break
     return found
@@ -100,58 +107,6 @@ def _qualified_head(doc, q, head: str) -> str:
     return " ".join(modifiers + [head])
 
 
-def amount_subject(doc, q) -> str:
-    """What an amount or a percentage is: the noun it modifies ("fund", "pay rise"), what it is "of"
-    ("a pledge of €200 million"), or its verb ("offered 5 percent")."""
-    tokens = [t for t in doc if q.start <= t.idx < q.end]
-    if not tokens:
-        return "amount"
-    root = next((t for t in tokens if not (q.start <= t.head.idx < q.end) or t.head is t), tokens[-1])
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
-        noun = root.head
-        modifiers = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        return " ".join(modifiers + [noun.lemma_.lower()])
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
-        return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"
-    per_unit = re.match(r"\s+(?:a|an|per|each)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
-    if per_unit:
-        return f"per {per_unit.group(1)}"  # "$38 a share", "€4.8 million per day"
-    after = re.match(r"\s+(?:in|for|of)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
-    if after:
-        return after.group(1).lower()
-    if root.head.pos_ == "VERB":
-        return root.head.lemma_.lower()
-    return "amount"
-
-
-def predicate(doc, q) -> str:
-    """The verb a count is an argument of ("attend", "vote against", "not attend")."""
-    tokens = [t for t in doc if q.start <= t.idx < q.end]
-    if not tokens:
-        return ""
-    clause = next((c for c in tokens[-1].children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
-    if clause is not None:
-        # "the three member states that did not send delegations", "12,650 runners who started"
-        negated = any(g.dep_ == "neg" for g in clause.children)
-        return ("not " if negated else "") + clause.lemma_.lower()
-    node = tokens[-1]
-    # Only a verb the count is an argument of: "24 countries attended", "voted against by 14",
-    # "rose to 19" -- not a verb further up ("thanked the planners from 30 countries").
-    if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and node.head.pos_ in ("VERB", "AUX"):
-        node = node.head
-    elif (node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX")
-          and node.head.lower_ not in ("from", "of", "among", "out", "between", "including")):
-        node = node.head.head
-    else:
-        return ""
-    words = [node.lemma_.lower()]
-    words += [c.lower_ for c in node.children
-              if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("against", "out", "off"))]
-    if any(c.dep_ == "neg" for c in node.children):
-        words.insert(0, "not")
-    return " ".join(words)
-
-
 def is_membership(text: str, q, unit: str, doc) -> bool:
     """Does the count give the size of a body ("a group of 31 countries", "has 27 member states")?"""
     before = text[max(0, q.start - 40):q.start]
@@ -168,3 +123,86 @@ def is_membership(text: str, q, unit: str, doc) -> bool:
     if MEMBERSHIP_UNIT.search(unit):
         return not any(t.lemma_.lower() in ATTENDANCE_LEMMAS for t in doc)
     return False
+
+
+SUBJECT_SIMILARITY = 0.55  # head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58)
+PREDICATE_SIMILARITY = 0.35  # verbs at least this close name the same act (attend~participate); lower: other acts
+ORDERS_APART = 10  # a vague figure this many times smaller than another counts a part, not the whole
+
+
+def _orders_apart(a: Claim, b: Claim) -> bool:
+    small, large = (_q(a), _q(b)) if _q(a).high <= _q(b).high else (_q(b), _q(a))
+    return large.low > ORDERS_APART * max(small.high, 1)
+
+
+@rule("negation-differs", None, """
+    '24 countries attended' / 'the three countries that did not attend': those who did and those
+    who did not are not compared.""")
+def negation_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One count is of those who did something, the other of those who did not."""
+    if _q(a).predicate.startswith("not ") == _q(b).predicate.startswith("not "):
+        return None
+    return "one count is of those who did, the other of those who did not"
+
+
+@rule("vague-part-of-large", None, """
+    'a handful of runners fell ill' / '17,800 runners started': a vague part, not a misreported whole.""")
+def vague_part_of_large(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A vague count far smaller than the other counts a part of it."""
+    if "vague" not in (_q(a).hedge, _q(b).hedge) or not _orders_apart(a, b):
+        return None
+    return "a vague count far smaller than the other counts a part of it"
+
+
+@rule("different-acts", None, """
+    '12,650 runners started' / 'dozens of runners were treated': counts of different acts.""")
+def different_acts(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Both counts name specific, different acts; verbs that only say a count was there compare with any."""
+    va, vb = _q(a), _q(b)
+    if va.size_of or vb.size_of or a.subject in FRAMES or b.subject in FRAMES:
+        return None  # the size of a thing, or a frame that already names the act
+    pa, pb = va.predicate.removeprefix("not "), vb.predicate.removeprefix("not ")
+    if not pa or not pb or pa == pb:
+        return None
+    if pa.split()[0] in NEUTRAL_PREDICATES or pb.split()[0] in NEUTRAL_PREDICATES:
+        return None
+    if float(ctx.similarity([pa], [pb])[0, 0]) >= PREDICATE_SIMILARITY:
+        return None
+    return f"'{pa}' and '{pb}' are different acts"
+
+
+class CountKind(QuantityKind):
+    name = "count"
+    summary = "How many of something: '31 countries', 'forty-seven delegations', 'at least 12 people'."
+    value_type = Quantity
+    rules = (negation_differs, vague_part_of_large, different_acts, *QUANTITY_RULES)
+
+    def extract(self, sentence: Sentence) -> list[Draft]:
+        doc, text = sentence.doc, sentence.text
+        scanned = [q for q in sentence.quantities if q.kind == "count"]
+        scanned += bare_word_numbers(text, [(q.start, q.end) for q in sentence.quantities])
+        drafts = []
+        for q in scanned:
+            if q.unit and TIME_UNITS.match(q.unit.split()[-1]):
+                continue  # durations ("15 years") are not counts of anything in the story
+            if not q.unit and context_before(text, q.start) is None:
+                continue  # a bare number with nothing saying what it counts
+            verb = predicate(doc, q)
+            unit = lemma_phrase(doc, q.unit_start, q.unit_end)
+            subject = count_subject(doc, q, unit, verb)
+            if subject is None:
+                continue  # "two of them", "40 people were there": nothing says what was counted
+            value = quantity_value(q, unit=unit, predicate=verb, size_of=q.holder,
+                                   scope="membership" if is_membership(text, q, unit, doc) else "event")
+            drafts.append(draft(self.name, sentence, q, subject, value))
+        return drafts
+
+    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
+        # Frame names ("deaths", "votes for") are already canonical: only free wording is clustered.
+        free = [c for c in claims if c.subject not in FRAMES]
+        names = ctx.cluster_phrases([c.subject for c in free], SUBJECT_SIMILARITY)
+        for claim in free:
+            claim.attribute = f"{self.name}:{names[claim.subject]}"
+
+
+KIND = CountKind()

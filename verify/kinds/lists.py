@@ -1,0 +1,276 @@
+"""Lists: "four priorities: a, b, c and d", "pledges of a, b and c", or the lines after a colon.
+
+A list is found by its enumeration (items split by commas or semicolons, the last joined by
+"and") and named by the plural noun that announces it. Lists announced with "including" or
+"such as" are marked partial: they need not name every item.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from ..lexicon.en import (CLAUSE_CONJUNCTIONS, LIST_CONNECTORS, LIST_HEAD_NOUNS, NOT_LIST_HEADS, PARTIAL_LIST_CONNECTORS,
+                          SMALL_NUMBER_WORDS)
+from ..records import Claim
+from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
+
+NUMBER_WORD = r"(?:" + "|".join(w for w, n in SMALL_NUMBER_WORDS.items() if 2 <= n <= 12) + r"|\d+)"
+# A plural noun (or "plan") joined to its items by one of these words: "pledges of a, b and c".
+CONNECTED_HEAD = re.compile(r"\b(?P<head>[a-z]+s|" + "|".join(LIST_HEAD_NOUNS) + r")"
+                            r"\s+(?P<connector>" + "|".join(LIST_CONNECTORS) + r")\s+")
+COUNTED_HEAD = re.compile(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?(?P<head>[a-z]+s|plan)\b", re.I)
+PARTIAL_CONNECTORS = PARTIAL_LIST_CONNECTORS
+CLAUSE_END = re.compile(r",\s+(?:" + "|".join(w.replace(" ", r"\s+") for w in CLAUSE_CONJUNCTIONS) + r")\b"
+                        r"|\s[—–]\s|[\"“”]|\.\s*$|\.$")
+NOT_HEADS = NOT_LIST_HEADS
+MAX_ITEM_WORDS = 14
+
+
+@dataclass(frozen=True)
+class FoundList:
+    head: str  # "priorities", "plan"
+    start: int  # offset of the announcing phrase in the sentence
+    end: int  # end of the last item
+    items: tuple[str, ...]
+    partial: bool
+
+
+def split_items(text: str) -> list[str]:
+    """'a, b, c and d' / 'a; b; and c' -> items."""
+    separator = ";" if ";" in text else ","
+    parts = [p.strip() for p in text.split(separator)]
+    if parts and separator == "," and len(parts) >= 1 and not parts[-1].startswith("and ") and " and " in parts[-1]:
+        last = parts.pop()
+        cut = last.rfind(" and ")
+        parts += [last[:cut].strip(), last[cut + 5:].strip()]
+    items = [re.sub(r"^(?:and|or)\s+", "", p).strip(" .") for p in parts]
+    return [i for i in items if i]
+
+
+def find_inline_lists(sentence: str, has_finite_verb=lambda start, end: False) -> list[FoundList]:
+    """Lists written inside one sentence: after a colon, or after "<plural noun> of/covering/including".
+
+    `has_finite_verb(start, end)` says whether a span of the sentence holds a finite verb; comma
+    lists whose items have one are clauses, not list items ("in Brussels on 10 April, they plan ...").
+    """
+    candidates = []
+    colon = sentence.find(":")
+    if colon > 0:
+        intro = sentence[:colon]
+        counted = [m for m in COUNTED_HEAD.finditer(intro) if m.group("head").lower() not in NOT_HEADS]
+        plain = re.search(r"\b([a-z]+s|plan)\s*$", intro)
+        if counted:
+            candidates.append((counted[0].group("head"), counted[0].start(), colon + 1, ":"))
+        elif plain and plain.group(1) not in NOT_HEADS:
+            candidates.append((plain.group(1), plain.start(), colon + 1, ":"))
+    for match in CONNECTED_HEAD.finditer(sentence):
+        if match.group("head") not in NOT_HEADS and (colon < 0 or match.start() > colon):
+            counted = list(COUNTED_HEAD.finditer(sentence[:match.end("head")]))
+            start = counted[-1].start() if counted and counted[-1].end() == match.end("head") else match.start()
+            candidates.append((match.group("head"), start, match.end(), match.group("connector")))
+    for head, start, body_start, connector in candidates:
+        stop = CLAUSE_END.search(sentence, body_start)
+        body_end = stop.start() if stop else len(sentence)
+        body = sentence[body_start:body_end]
+        if "," not in body and ";" not in body:
+            continue
+        items = split_items(body)
+        enough = 2 if connector == ":" else 3
+        if len(items) < enough or any(len(item.split()) > MAX_ITEM_WORDS for item in items):
+            continue
+        if items[0][:1].isdigit():
+            continue  # "representatives of 31 countries, including ...": a count, not a list
+        if ";" not in body and has_finite_verb(body_start, body_end):
+            continue
+        end = body_start + len(body.rstrip(" ."))
+        return [FoundList(_head_word(head), start, end, tuple(items), connector in PARTIAL_CONNECTORS)]
+    return []
+
+
+def colon_intro(sentence: str) -> tuple[str, int] | None:
+    """A sentence that ends with ':' and announces the lines after it: its head noun and where it starts."""
+    if not sentence.rstrip().endswith(":"):
+        return None
+    intro = sentence.rstrip()[:-1]
+    counted = list(re.finditer(rf"\b{NUMBER_WORD}[\s-]+(?:[\w’'-]+\s+){{0,2}}?([a-z]+s)\b", intro, re.I))
+    if counted:
+        return _head_word(counted[-1].group(1)), counted[-1].start()
+    plain = re.search(r"\b([a-z]+s)\s*$", intro)
+    if plain and plain.group(1).lower() not in NOT_HEADS:
+        return _head_word(plain.group(1)), plain.start()
+    return None
+
+
+def _head_word(head: str) -> str:
+    head = head.lower()
+    if head.endswith("plan"):
+        return "plan"
+    return head
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """The items of a list, in the text's order; `partial` when the text says it is not complete."""
+
+    items: tuple[str, ...]
+    partial: bool = False
+
+    def __str__(self) -> str:
+        return "; ".join(self.items)
+
+    def report_fields(self) -> dict:
+        return {"items": list(self.items), "hedge": "partial" if self.partial else "exact"}
+
+    def to_json(self) -> dict:
+        return {"items": list(self.items), "partial": self.partial}
+
+    @classmethod
+    def from_json(cls, data: dict) -> ItemList:
+        return cls(tuple(data["items"]), data["partial"])
+
+
+LIST_HEAD_SIMILARITY = 0.45  # objectives ~ priorities ~ goals: heads this close announce one list
+LIST_ITEM_MATCH = 0.5  # share of the shorter list's items that must match for two lists to be one list
+
+
+def _items(claim: Claim) -> ItemList:
+    assert isinstance(claim.value, ItemList)
+    return claim.value
+
+
+@rule("partial-list-covered", "compatible", """
+    'partners including Poland, Estonia and Latvia' / 'Poland, Estonia, Latvia and Lithuania'.""")
+def partial_list_covered(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A list marked partial ("including") whose every item the other list has."""
+    la, lb = _items(a), _items(b)
+    if not (la.partial or lb.partial):
+        return None
+    short, other = (a, b) if len(la.items) <= len(lb.items) else (b, a)
+    if len(ctx.items_matched(la.items, lb.items)) != len(_items(short).items):
+        return None
+    return (f"Every item of the shorter list {quote(short, 40)} has a counterpart; "
+            f"one list says it is not complete ('including').")
+
+
+@rule("partial-list", "compatible", """
+    'projects including a bridge and a tunnel' / 'a ring road, a bridge and a port'.""")
+def partial_list(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One list is explicitly partial ("including", "such as"), so the lists need not match."""
+    if not (_items(a).partial or _items(b).partial):
+        return None
+    return "One list is explicitly partial ('including'), so the lists need not match."
+
+
+@rule("item-count-differs", "conflict", """
+    'three priorities: a, b and c' / 'its priorities: a, b, c and d'.""")
+def item_count_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Two complete lists of one thing with a different number of items."""
+    la, lb = _items(a), _items(b)
+    if len(la.items) == len(lb.items):
+        return None
+    return f"{quote(a, 40)} has {len(la.items)} items but {quote(b, 40)} has {len(lb.items)}."
+
+
+@rule("items-match", "agree", """
+    'safe skies, safe seas, peace on land' / 'Securing the skies, Ensuring maritime safety, ...'.""")
+def items_match(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Every item of one list has a counterpart of the same meaning in the other."""
+    la, lb = _items(a), _items(b)
+    if len(ctx.items_matched(la.items, lb.items)) != len(la.items):
+        return None
+    return f"The {len(la.items)} items of both lists match one to one by meaning."
+
+
+@rule("items-differ", "conflict", """
+    'fraud, forgery and money laundering' / 'fraud, forgery and breach of trust'.""")
+def items_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Some item of one list has no counterpart in the other."""
+    la, lb = _items(a), _items(b)
+    matched = ctx.items_matched(la.items, lb.items)
+    missing_a = [la.items[i] for i in range(len(la.items)) if i not in {m[0] for m in matched}]
+    missing_b = [lb.items[j] for j in range(len(lb.items)) if j not in {m[1] for m in matched}]
+    return (f"The lists differ: '{'; '.join(missing_a)}' in {a.article} has no counterpart, "
+            f"nor '{'; '.join(missing_b)}' in {b.article}.")
+
+
+class ListKind(Kind):
+    name = "list"
+    summary = "A list of items: 'four priorities: a, b, c and d', or the lines after a colon."
+    value_type = ItemList
+    across_events = True
+    rules = (partial_list_covered, partial_list, item_count_differs, items_match, items_differ)
+
+    def extract(self, sentence: Sentence) -> list[Draft]:
+        if sentence.segment.role != "body" or colon_intro(sentence.text) is not None:
+            return []  # a sentence ending with ':' announces the lines after it (extract_article)
+        doc = sentence.doc
+
+        def has_finite_verb(start: int, end: int) -> bool:
+            return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and start <= t.idx < end for t in doc)
+
+        return [self._draft(found.head, found.items, sentence.start + found.start, sentence.start + found.end,
+                            found.partial) for found in find_inline_lists(sentence.text, has_finite_verb)]
+
+    def extract_article(self, sentences: list[Sentence]) -> list[Draft]:
+        """Lists announced by a sentence ending with ':' and given as the lines after it."""
+        drafts = []
+        for i, sentence in enumerate(sentences):
+            if sentence.segment.role != "body":
+                continue
+            intro = colon_intro(sentence.text)
+            if intro is None:
+                continue
+            following = []
+            for nxt in sentences[i + 1:]:
+                if nxt.segment.role != "list_item":
+                    break
+                following.append(nxt.segment)
+            items = tuple(s.text.strip() for s in following)
+            if len(items) >= 2 and all(len(item.split()) <= MAX_ITEM_WORDS for item in items):
+                drafts.append(self._draft(intro[0], items, sentence.start + intro[1], following[-1].end, False))
+        return drafts
+
+    def _draft(self, head: str, items: tuple[str, ...], start: int, end: int, partial: bool) -> Draft:
+        return Draft(self.name, f"{self.name}:{head}", head, ItemList(tuple(items), partial), start, end)
+
+    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
+        """Lists of one event whose heads or items match get one attribute key."""
+        by_event: dict[str | None, list[Claim]] = {}
+        for claim in claims:
+            by_event.setdefault(claim.event, []).append(claim)
+        for members in by_event.values():
+            heads = [c.subject for c in members]
+            head_sim = ctx.similarity(heads, heads)
+
+            def linked(i: int, j: int) -> bool:
+                if head_sim[i, j] >= LIST_HEAD_SIMILARITY:
+                    return True
+                a, b = _items(members[i]).items, _items(members[j]).items
+                return len(ctx.items_matched(a, b)) / max(1, min(len(a), len(b))) >= LIST_ITEM_MATCH
+
+            for claim, root in zip(members, connected_components(len(members), linked)):
+                claim.attribute = f"{self.name}:{members[root].subject}"
+
+    def cell_key(self, claim: Claim) -> Hashable:
+        return tuple(i.lower() for i in _items(claim).items)
+
+
+def connected_components(n: int, linked) -> list[int]:
+    """Connected components of n items under the pair predicate `linked(i, j)`; returns each item's root."""
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if find(i) != find(j) and linked(i, j):
+                parent[find(i)] = find(j)
+    return [find(i) for i in range(n)]
+
+
+KIND = ListKind()

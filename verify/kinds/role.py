@@ -1,0 +1,313 @@
+"""Roles: a person's office as the text gives it ("UK Defence Secretary John Healey", "Name, the health minister,").
+
+A role is parsed into parts (office, portfolio, jurisdiction) so that "Defence Secretary"
+and "UK Defense Secretary" agree while "finance minister" and "foreign minister" do not.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ..lexicon.en import OFFICES, POSSESSIVE_PRONOUNS, RANK_MODIFIERS, ROLE_FILLER, ROLE_SPELLINGS
+from ..names import fold_name
+from ..records import Claim
+from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
+
+SPELLING = ROLE_SPELLINGS
+FILLER = ROLE_FILLER
+ROLE_WINDOW = 14  # days: reports further apart may rightly give a person different offices
+ROLE_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*$")
+
+
+@dataclass(frozen=True)
+class RoleParts:
+    office: str  # office class, e.g. "minister"
+    portfolio: tuple[str, ...]  # e.g. ("defence",)
+    jurisdiction: str | None  # e.g. "GB", when the role names a country
+    rank: tuple[str, ...]  # deputy, vice, former...
+
+
+def role_parts(role: str, country_of=None) -> RoleParts | None:
+    """Parse a role phrase; None when it names no office. `country_of(word)` maps UK/British to a code."""
+    text = role.lower().replace("’", "'")
+    for old, new in SPELLING.items():
+        text = re.sub(rf"\b{re.escape(old)}\b", new, text)
+    words = [w.strip(",.") for w in re.split(r"\s+", text) if w.strip(",.")]
+    # Two-word offices first, so "prime minister" is not read as a minister of "prime".
+    found = next(
+        ((OFFICES[" ".join(words[i:i + size])], set(range(i, i + size)))
+         for size in (2, 1) for i in range(len(words) - size + 1)
+         if " ".join(words[i:i + size]) in OFFICES),
+        None,
+    )
+    if found is None:
+        return None
+    office, used = found
+    rank = tuple(sorted(w for j, w in enumerate(words) if w in RANK_MODIFIERS and j not in used))
+    jurisdiction = None
+    portfolio = []
+    for j, word in enumerate(words):
+        if j in used or word in FILLER or word in RANK_MODIFIERS:
+            continue
+        bare = re.sub(r"'s$", "", word)
+        if bare != word and bare not in POSSESSIVE_PRONOUNS:
+            # "Valdoria's finance minister", "the union's president": whose office it is, not its portfolio.
+            jurisdiction = jurisdiction or (country_of(bare) if country_of else None) or bare
+            continue
+        if bare in POSSESSIVE_PRONOUNS:
+            continue
+        code = country_of(bare) if country_of else None
+        if code:
+            jurisdiction = jurisdiction or code
+            continue
+        if bare in ("mp",):
+            continue
+        portfolio.append(bare)
+    return RoleParts(office, tuple(sorted(set(portfolio))), jurisdiction, rank)
+
+
+def _portfolios_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """'harbour' ~ 'harbours', 'finance' ~ 'finances'; 'finance' is not 'foreign'."""
+    return any(x == y or (min(len(x), len(y)) >= 4 and fuzz.ratio(x, y) >= 85) for x in a for y in b)
+
+
+def role_before(tokens, name_start: int) -> tuple[int, int] | None:
+    """Token span of a title right before a name ("UK Defence Secretary" John Healey, "the CEO, Jo Bloggs")."""
+    if name_start > 1 and tokens[name_start - 1].text == ",":
+        span = role_before(tokens, name_start - 1)
+        if span is not None:
+            return span
+        return None
+    j = name_start - 1
+    start = None
+    while j >= 0:
+        tok = tokens[j]
+        word = tok.text
+        if word in ("'s", "’s") and j > 0:
+            j -= 1
+            continue
+        if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and word.lower() not in OFFICES:
+            break
+        if not ROLE_WORD.match(word):
+            break
+        start = j
+        j -= 1
+        if name_start - j > 7:
+            break
+    if start is None:
+        return None
+    words = " ".join(t.text.lower() for t in tokens[start:name_start])
+    if not any(re.search(rf"\b{re.escape(o)}\b", words) for o in OFFICES):
+        return None
+    return start, name_start
+
+
+def role_after(tokens, name_end: int) -> tuple[int, int] | None:
+    """Token span of an appositive role after a name ("Name, the health minister,")."""
+    if name_end >= len(tokens) or tokens[name_end].text != ",":
+        return None
+    j = name_end + 1
+    if j < len(tokens) and tokens[j].lower_ in ("the", "a", "an"):
+        j += 1
+    start = j
+    while j < len(tokens) and j - start < 8 and not tokens[j].is_punct and tokens[j].pos_ not in ("VERB", "AUX", "PRON"):
+        j += 1
+    if j == start or j >= len(tokens) or tokens[j].text not in (",", ".", ";"):
+        return None
+    words = " ".join(t.text.lower() for t in tokens[start:j])
+    if not any(re.search(rf"\b{re.escape(o)}\b", words) for o in OFFICES):
+        return None
+    return start, j
+
+
+# Words of a title that can stand capitalised before a name.
+TITLE_WORDS = {word for office in OFFICES for word in office.split()} | RANK_MODIFIERS | {"executive", "officer"}
+
+
+def person_names(doc):
+    """Spans that may name a person: PERSON entities, and proper-noun runs the NER model missed or
+    mislabelled (invented names are often tagged ORG or nothing). A run that starts with a title
+    ("Foreign Minister Ilse Varnholt") is cut after its last office word."""
+    names = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    taken = {i for ent in names for i in range(ent.start, ent.end)}
+    blocked = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "DATE", "NORP", "MONEY", "CARDINAL")
+               for i in range(ent.start, ent.end)}
+
+    def name_token(k):
+        tok = doc[k]
+        if k in taken or k in blocked:
+            return False
+        if tok.text in ("-", "‐") and 0 < k < len(doc) - 1:
+            return doc[k - 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()  # "Osei-Lind"
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper()
+
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and name_token(j):
+            j += 1
+        start = i
+        for k in range(i, j):
+            if doc[k].lower_ in TITLE_WORDS:
+                start = k + 1  # "Chief Executive Minh Ashdown", "Foreign Minister Ilse Varnholt"
+        words = [t for t in doc[start:j] if t.text not in ("-", "‐")]
+        if 2 <= len(words) <= 3:
+            names.append(doc[start:j])
+        i = max(j, i + 1)
+    return names
+
+
+@dataclass(frozen=True)
+class Role:
+    """A person's office as the text words it ("UK Defence Secretary")."""
+
+    title: str
+
+    def __str__(self) -> str:
+        return self.title
+
+    def report_fields(self) -> dict:
+        return {}
+
+    def to_json(self) -> dict:
+        return {"title": self.title}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Role:
+        return cls(data["title"])
+
+
+def _parts(a: Claim, b: Claim, ctx: JudgeContext) -> tuple[RoleParts, RoleParts] | None:
+    pa, pb = role_parts(str(a.value), ctx.country_code), role_parts(str(b.value), ctx.country_code)
+    return (pa, pb) if pa is not None and pb is not None else None
+
+
+def _describe(a: Claim, b: Claim, reason: str) -> str:
+    return f"{quote(a)} and {quote(b)} describe {a.subject}'s role: {reason}."
+
+
+@rule("role-far-apart-in-time", "compatible", """
+    'Foreign Minister Ilse Varnholt' (January) / 'Prime Minister Ilse Varnholt' (June).""")
+def role_far_apart_in_time(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Reports published weeks apart may rightly give a person different offices."""
+    if not (a.article_date and b.article_date) or abs((a.article_date - b.article_date).days) <= ROLE_WINDOW:
+        return None
+    return (f"{quote(a)} and {quote(b)} were published more than {ROLE_WINDOW} days apart; "
+            f"a person's office can change in between.")
+
+
+@rule("role-names-no-office", "compatible", """
+    'Ilse Varnholt, a veteran of three governments' / 'Foreign Minister Ilse Varnholt'.""")
+def role_names_no_office(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One description names no office, so there is nothing to contradict."""
+    if _parts(a, b, ctx) is not None:
+        return None
+    return _describe(a, b, "one of the roles names no office")
+
+
+@rule("office-differs", "conflict", """
+    'Defence Secretary John Healey' / 'Prime Minister John Healey'.""")
+def office_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """The two descriptions name different offices for one person."""
+    parts = _parts(a, b, ctx)
+    if parts is None:
+        return None
+    pa, pb = parts
+    if pa.office == pb.office or {pa.office, pb.office} == {"minister", "chief"}:
+        return None
+    return _describe(a, b, f"different offices: {pa.office} vs {pb.office}")
+
+
+@rule("portfolio-differs", "conflict", """
+    'Environment Minister Radka Holubova' / 'Industry Minister Radka Holubova'.""")
+def portfolio_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Same office, different portfolios ("finance minister" / "foreign minister")."""
+    parts = _parts(a, b, ctx)
+    if parts is None:
+        return None
+    pa, pb = parts
+    if not (pa.portfolio and pb.portfolio) or _portfolios_overlap(pa.portfolio, pb.portfolio):
+        return None
+    return _describe(a, b, f"different portfolios: {' '.join(pa.portfolio)} vs {' '.join(pb.portfolio)}")
+
+
+@rule("country-differs", "conflict", """
+    'French Defence Minister X' / 'Belgian Defence Minister X'.""")
+def country_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Same office, different countries."""
+    parts = _parts(a, b, ctx)
+    if parts is None:
+        return None
+    pa, pb = parts
+    if not (pa.jurisdiction and pb.jurisdiction) or pa.jurisdiction == pb.jurisdiction:
+        return None
+    return _describe(a, b, f"different countries: {pa.jurisdiction} vs {pb.jurisdiction}")
+
+
+@rule("rank-differs", "conflict", """
+    'party chairwoman Margit Ellery' / 'the party's deputy chairwoman, Margit Ellery'.""")
+def rank_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Same office at a different rank (deputy, vice, acting...)."""
+    parts = _parts(a, b, ctx)
+    if parts is None:
+        return None
+    pa, pb = parts
+    if pa.rank == pb.rank:
+        return None
+    return _describe(a, b, f"different rank: {' '.join(pa.rank) or 'full'} vs {' '.join(pb.rank) or 'full'}")
+
+
+@rule("same-role", "agree", """
+    'UK Defence Secretary John Healey' / 'Defense Secretary John Healey'.""")
+def same_role(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Same office, portfolio, country and rank."""
+    parts = _parts(a, b, ctx)
+    if parts is None or parts[0] != parts[1]:
+        return None
+    return _describe(a, b, "same office, portfolio and country")
+
+
+@rule("role-less-specific", "compatible", """
+    'Minister John Healey' / 'Defence Minister John Healey'.""")
+def role_less_specific(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Same office; one description says less than the other."""
+    return _describe(a, b, "same office; one description is less specific")
+
+
+class RoleKind(Kind):
+    name = "role"
+    summary = "A person's office: 'UK Defence Secretary John Healey', 'Name, the health minister,'."
+    value_type = Role
+    needs_event = False  # a person's role is not an attribute of one event
+    rules = (role_far_apart_in_time, role_names_no_office, office_differs, portfolio_differs, country_differs,
+             rank_differs, same_role, role_less_specific)
+
+    def extract(self, sentence: Sentence) -> list[Draft]:
+        doc = sentence.doc
+        tokens = list(doc)
+        drafts = []
+        for name_span in person_names(doc):
+            if sentence.gazetteer.is_place(name_span.text):
+                continue
+            span = role_before(tokens, name_span.start) or role_after(tokens, name_span.end)
+            if span is None:
+                continue
+            title = doc[span[0]:span[1]].text
+            name = re.sub(r"['’]s$", "", name_span.text).strip()
+            start = min(doc[span[0]].idx, name_span.start_char)
+            end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), name_span.end_char)
+            drafts.append(Draft(self.name, self.name, name, Role(title), sentence.start + start, sentence.start + end))
+        return drafts
+
+    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
+        people = ctx.resolve_people([(c.article, c.subject) for c in claims])
+        for claim in claims:
+            claim.attribute = f"{self.name}:{fold_name(people[(claim.article, claim.subject)])}"
+
+    def cell_key(self, claim: Claim):
+        return str(claim.value).lower().replace("defense", "defence")
+
+
+KIND = RoleKind()
