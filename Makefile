@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(VENV)/bin/verify report seeds/ --out reports/
+	HF_HUB_OFFLINE=1 $(VENV)/bin/verify report seeds/ --out reports/
 
 # The HTML report's browser tests drive Debian's Chromium (never a downloaded browser).
 chromium:
@@ -23,6 +23,8 @@ chromium:
 		|| echo "could not install chromium (apt-get install -y chromium): browser tests will be skipped"
 
 test: $(STAMP) chromium
+	$(VENV)/bin/ruff check verify tests
+	$(VENV)/bin/mypy
 	HF_HUB_OFFLINE=1 $(PY) -m pytest -q
 	HF_HUB_OFFLINE=1 $(VENV)/bin/verify check seeds/
 

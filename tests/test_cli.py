@@ -84,3 +84,28 @@ def test_every_command_has_help_and_is_in_the_readme():
         assert f"verify {name}" in readme, f"README does not document 'verify {name}'"
     result = verify("--help")
     assert result.returncode == 0 and "report" in result.stdout
+
+
+def test_a_missing_model_folder_gets_the_model_hint_not_a_traceback(tmp_path):
+    result = verify("report", str(SEEDS), "--model", str(tmp_path / "no-model"), "--no-cache",
+                    "--out", str(tmp_path / "out"), "--quiet")
+    assert result.returncode == 2
+    assert "no-model" in result.stderr and "Pass --model" in result.stderr
+    assert "Traceback" not in result.stderr and "FileNotFoundError" not in result.stderr
+
+
+def test_rules_lists_every_rule_by_kind_and_explains_one():
+    from verify.kinds import Registry
+
+    listing = verify("rules")
+    assert listing.returncode == 0, listing.stderr
+    registry = Registry.default()
+    for kind in registry:
+        assert kind.name in listing.stdout
+    names = {r.name for _, r in registry.rules()}
+    assert names and all(name in listing.stdout for name in names)
+    one = verify("rules", "currency-differs")
+    assert one.returncode == 0
+    assert "decides: conflict" in one.stdout and "Example:" in one.stdout and "money" in one.stdout
+    unknown = verify("rules", "no-such-rule")
+    assert unknown.returncode == 2 and "no rule named" in unknown.stderr and "values-differ" in unknown.stderr

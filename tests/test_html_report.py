@@ -37,7 +37,7 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class Node:
-    def __init__(self, tag: str, attrs: dict, parent: "Node | None"):
+    def __init__(self, tag: str, attrs: dict, parent: Node | None):
         self.tag, self.attrs, self.parent, self.children = tag, attrs, parent, []
 
     def text(self) -> str:
@@ -49,7 +49,7 @@ class Node:
                 yield c
                 yield from c.iter()
 
-    def find_all(self, tag: str | None = None, **attrs) -> list["Node"]:
+    def find_all(self, tag: str | None = None, **attrs) -> list[Node]:
         out = []
         for n in self.iter():
             if tag is not None and n.tag != tag:
@@ -59,7 +59,7 @@ class Node:
                 out.append(n)
         return out
 
-    def by_id(self, ident: str) -> "Node | None":
+    def by_id(self, ident: str) -> Node | None:
         return next((n for n in self.iter() if n.attrs.get("id") == ident), None)
 
     def classes(self) -> set[str]:

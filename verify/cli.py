@@ -55,16 +55,16 @@ def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=No
         if debug:
             traceback.print_exc()
         raise UsageProblem(f"{exc}. --dask needs dask.distributed: pip install 'verify[dask]'")
+    except FileNotFoundError as exc:  # before OSError, of which it is a kind
+        if debug:
+            traceback.print_exc()
+        raise UsageProblem(f"{exc}. Pass --model with the folder of a local sentence-transformers model.")
     except OSError as exc:
         if debug:
             traceback.print_exc()
         if dask is None:
             raise
         raise UsageProblem(f"cannot reach the Dask scheduler at {dask}: {exc}")
-    except FileNotFoundError as exc:
-        if debug:
-            traceback.print_exc()
-        raise UsageProblem(f"{exc}. Pass --model with the folder of a local sentence-transformers model.")
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if not report.articles:
@@ -271,10 +271,54 @@ def review(finding_id, decide, note, by, interactive, show_all, report_path, rev
         return
     if decide == "dismissed" and not note.strip():
         raise UsageProblem("a dismissal needs a reason: add --note \"...\"")
-    from .review import decide as record, reviewer_name
+    from .review import decide as record
+    from .review import reviewer_name
 
     entry = record(reviews, finding, decide, note, reviewer_name(by))
     click.echo(f"recorded {finding['id']}: {entry.decision} by {entry.by} in {reviews.path}")
+
+
+@cli.command()
+@click.argument("name", required=False)
+def rules(name):
+    """List the judgement rules by claim kind, or explain one rule with an example.
+
+    Every finding names the rule that decided it; this says why the rule exists.
+    Examples: verify rules; verify rules currency-differs
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from .kinds import Registry, UnknownRule
+
+    registry = Registry.default()
+    console = Console()
+    if name is None:
+        for kind in registry:
+            table = Table(title=f"{kind.name}: {kind.summary}", title_justify="left", show_edge=False)
+            table.add_column("rule", no_wrap=True)
+            table.add_column("decides", no_wrap=True)
+            table.add_column("summary")
+            for r in kind.all_rules:
+                table.add_row(r.name, r.status or "no finding", r.summary)
+            console.print(table)
+            console.print()
+        console.print("Rules are tried in the order listed; the first that holds decides. "
+                      "`verify rules NAME` explains one.")
+        return
+    try:
+        users, found = registry.find_rule(name)
+    except UnknownRule:
+        known = ", ".join(sorted({r.name for _, r in registry.rules()}))
+        raise UsageProblem(f"no rule named '{name}'. Known rules: {known}")
+    click.echo(f"{found.name}  (decides: {found.status or 'no finding: the claims are not compared'})")
+    click.echo(f"kinds: {', '.join(kind.name for kind in users)}")
+    click.echo("")
+    click.echo(found.doc)
+    click.echo("")
+    click.echo("Example:")
+    for line in found.example.splitlines():
+        click.echo(f"  {line}")
 
 
 @cli.command(name="eval")

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from .lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES
 
+
 @dataclass(frozen=True)
 class Place:
     name: str

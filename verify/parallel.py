@@ -39,7 +39,7 @@ class ArticleWorker:
         self.embedder = embedder
 
     @classmethod
-    def load(cls, model_path: str) -> "ArticleWorker":
+    def load(cls, model_path: str) -> ArticleWorker:
         from .embed import Embedder
         from .extract import Resources
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from . import __version__
 from .align import SimilarityTools, align

@@ -86,7 +86,7 @@ class Event:
 
     @property
     def date(self) -> str | None:
-        if self.date_low is None:
+        if self.date_low is None or self.date_high is None:
             return None
         if self.date_low == self.date_high:
             return self.date_low.isoformat()

@@ -19,8 +19,19 @@ from ..lexicon.en import STATEMENT_NOUNS as STATEMENT_NOUNS_LIST
 from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
 from .dates import find_dates
-from .mentions import (MAX_PLACE_DISTANCE, article_names, belongs_to, event_name, is_definite, nearest_assignment,
-                       participants, place_candidates, span_root, trigger_tokens, year_modifier)
+from .mentions import (
+    MAX_PLACE_DISTANCE,
+    article_names,
+    belongs_to,
+    event_name,
+    is_definite,
+    nearest_assignment,
+    participants,
+    place_candidates,
+    span_root,
+    trigger_tokens,
+    year_modifier,
+)
 
 # A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
 STATEMENT_NOUNS = re.compile(r"\b(?:" + "|".join(STATEMENT_NOUNS_LIST) + r")\b", re.I)

@@ -15,13 +15,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from dateutil.relativedelta import relativedelta
 
-from ..lexicon.en import (CHANGE_VERBS, MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAY_OFFSETS, SMALL_NUMBER_WORDS,
-                          WEEKDAY_ABBREVIATIONS, WEEKDAYS)
+from ..lexicon.en import (
+    CHANGE_VERBS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    RELATIVE_DAY_OFFSETS,
+    SMALL_NUMBER_WORDS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+)
 
 __all__ = ["DateMention", "find_dates", "shift_from"]
 

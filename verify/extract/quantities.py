@@ -26,10 +26,30 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from ..lexicon.en import (CAPITALISED_BEFORE_NUMBER, COMPOUND_PLURALS, CURRENCY_SYMBOLS, CURRENCY_WORD_PREFIXES,
-                          DOLLAR_ADJECTIVES, HEDGE_PHRASES, IDENTIFIER_WORDS, IRREGULAR_PLURALS, ISO_CURRENCY_CODES, MONTH_ABBREVIATIONS, MONTHS,
-                          NOT_PLURAL, NOUN_PHRASE_STOP, NUMBER_ONES, NUMBER_SCALES, NUMBER_TEENS, NUMBER_TENS,
-                          ONE_DETERMINERS, ONE_IDIOMS, SCALE_ABBREVIATIONS, VAGUE_QUANTITIES, YEAR_LEADERS)
+from ..lexicon.en import (
+    CAPITALISED_BEFORE_NUMBER,
+    COMPOUND_PLURALS,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORD_PREFIXES,
+    DOLLAR_ADJECTIVES,
+    HEDGE_PHRASES,
+    IDENTIFIER_WORDS,
+    IRREGULAR_PLURALS,
+    ISO_CURRENCY_CODES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NOT_PLURAL,
+    NOUN_PHRASE_STOP,
+    NUMBER_ONES,
+    NUMBER_SCALES,
+    NUMBER_TEENS,
+    NUMBER_TENS,
+    ONE_DETERMINERS,
+    ONE_IDIOMS,
+    SCALE_ABBREVIATIONS,
+    VAGUE_QUANTITIES,
+    YEAR_LEADERS,
+)
 
 __all__ = ["Quantity", "find_quantities", "parse_number_words"]
 
@@ -219,11 +239,11 @@ def _multiplier_value(word: str) -> int | None:
 _SP = r"[ \t\u00a0\u202f]"  # horizontal whitespace, incl. (narrow) no-break space
 
 # Digit numbers.  Grouped forms come first so "12,500" is not read as "12".
-_DIGITS_BODY = rf"""
+_DIGITS_BODY = r"""
 (?P<num>
-    [0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?                 # 12,500  1,000,000.5
-  | [0-9]{{1,3}}(?:\.[0-9]{{3}})+(?![0-9])                     # 1.000.000 (European)
-  | [0-9]{{1,3}}(?:[ \u00a0\u202f\u2009\u200b\u200c\u200d\u2060\ufeff][0-9]{{3}}){{1,6}}(?![0-9])  # 1 000 000, 31\u00a0000, 31\u200b000
+    [0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?                 # 12,500  1,000,000.5
+  | [0-9]{1,3}(?:\.[0-9]{3})+(?![0-9])                     # 1.000.000 (European)
+  | [0-9]{1,3}(?:[ \u00a0\u202f\u2009\u200b\u200c\u200d\u2060\ufeff][0-9]{3}){1,6}(?![0-9])  # 1 000 000, 31\u00a0000, 31\u200b000
   | [0-9]+(?:\.[0-9]+)?                                     # 30, 1.2
 )
 (?P<abbr>bn|mn|tn|[mkb])?     # attached scale: "$3bn", "EUR2.5m" (validated later)

@@ -19,7 +19,7 @@ import inspect
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import numpy as np
 
@@ -40,7 +40,7 @@ class Sentence:
 
     article: Article
     segment: Segment
-    doc: object  # the spaCy Doc of the sentence
+    doc: Any  # the spaCy Doc of the sentence
     reference: dt.date | None  # the date relative expressions resolve against
     dates: list[DateMention]
     mentions: list[EventMention]  # event mentions found in this sentence
@@ -217,7 +217,7 @@ class Kind:
 
     def decode(self, data: dict) -> ClaimValue:
         """The value back from its cached JSON form."""
-        return self.value_type.from_json(data)  # type: ignore[attr-defined, no-any-return]
+        return self.value_type.from_json(data)  # type: ignore[attr-defined]
 
 
 def quote(claim: Claim, limit: int = 60) -> str:

@@ -12,12 +12,23 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon.en import (
+    ATTENDANCE_LEMMAS,
+    BODY_NOUNS,
+    COUNT_CONTEXT_NOUNS,
+    COUNT_FRAMES,
+    GENERIC_UNITS,
+    JOB_CUT_UNITS,
+    JOB_CUT_VERBS,
+    JOB_UNITS,
+    NEUTRAL_PREDICATES,
+    POSSESSION_LEMMAS,
+    SIZE_VERBS,
+    TIME_UNIT_WORDS,
+)
 from ..records import Claim
-from .base import AlignContext, Draft, JudgeContext, Sentence, quote, rule
+from .base import AlignContext, Draft, JudgeContext, Sentence, rule
 from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, draft, lemma_phrase, predicate, quantity_value
-
-from ..lexicon.en import (ATTENDANCE_LEMMAS, NEUTRAL_PREDICATES, BODY_NOUNS, COUNT_CONTEXT_NOUNS, COUNT_FRAMES, GENERIC_UNITS,
-                          JOB_CUT_UNITS, JOB_CUT_VERBS, JOB_UNITS, POSSESSION_LEMMAS, SIZE_VERBS, TIME_UNIT_WORDS)
 
 FRAMES = COUNT_FRAMES
 FRAME_OF = {lemma: frame for frame, lemmas in FRAMES.items() for lemma in lemmas}

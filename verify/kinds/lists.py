@@ -10,8 +10,14 @@ import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
-from ..lexicon.en import (CLAUSE_CONJUNCTIONS, LIST_CONNECTORS, LIST_HEAD_NOUNS, NOT_LIST_HEADS, PARTIAL_LIST_CONNECTORS,
-                          SMALL_NUMBER_WORDS)
+from ..lexicon.en import (
+    CLAUSE_CONJUNCTIONS,
+    LIST_CONNECTORS,
+    LIST_HEAD_NOUNS,
+    NOT_LIST_HEADS,
+    PARTIAL_LIST_CONNECTORS,
+    SMALL_NUMBER_WORDS,
+)
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 
