@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from .lexicon.en import ABBREVIATIONS_BEFORE_PERIOD, LABEL_ROLES
+from .lexicon.en import ABBREVIATIONS_BEFORE_PERIOD, CORRECTION_LABELS, LABEL_ROLES
 from .records import Article, Segment
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -157,6 +157,8 @@ def segment(text: str, body_start: int) -> list[Segment]:
             role = LABEL_ROLES[name]
             if name in ("background", "context"):
                 section = "background"
+            elif name in CORRECTION_LABELS:
+                section = "correction"
             if role == "body":
                 start = label.end()
                 if start >= end:

@@ -25,7 +25,7 @@ class Segment:
     line: int  # 1-based line number of `start`
     paragraph: int  # index of the paragraph (block of lines) it belongs to
     role: str  # "body", "list_item", "title", "attribution", "clutter"
-    section: str  # "main" or "background": background sections recount earlier events
+    section: str  # "main", "background" (recounts earlier events) or "correction" (corrects the text above)
 
 
 @dataclass

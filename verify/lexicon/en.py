@@ -289,8 +289,18 @@ NEUTRAL_PREDICATES = {"be", "have", "include", "number", "total", "reach", "stan
 RUNNING_FIGURES = ("death toll", "people killed", "people dead", "people injured", "people wounded",
                    "people missing", "people evacuated", "people displaced", "people arrested",
                    "signatures", "signatories", "confirmed cases", "victims", "casualties", "injured")
-UPDATE_CUES = ("rose", "risen", "rising", "climbed", "increased", "grew", "grown", "jumped", "reached", "now stands",
-               "stands at", "so far", "to date", "has reached", "updated", "revised", "latest")
+UPDATE_CUES = ("rose", "rises", "risen", "rising", "climbed", "increased", "grew", "grown", "jumped", "reached",
+               "now stands", "stands at", "so far", "to date", "has reached", "updated", "revised", "latest", "now",
+               "currently", "fallen", "fell", "dropped", "by this morning", "as of")
+# Words that give the stage of a figure: a provisional figure is updated by a final one.
+PROVISIONAL_WORDS = ("provisional", "preliminary", "initial", "early", "final", "certified", "official", "revised",
+                     "updated", "partial", "complete")
+# Words of a text that corrects an earlier one.
+CORRECTION_PHRASES = (r"should have read", r"not [^.;]{1,40} as (?:stated|reported|previously reported)",
+                      r"was incorrectly (?:given|stated|reported)", r"has been corrected")
+# Verbs by which a sentence names the source of a figure ("the union says", "the association estimates").
+NAMED_SOURCE_LEMMAS = {"say", "estimate", "put", "report", "show", "count", "claim", "state", "tell", "announce",
+                       "confirm", "list", "record", "calculate", "predict", "forecast"}
 
 # --- lists ----------------------------------------------------------------------------------------
 LIST_CONNECTORS = ("of", "covering", "including", "such as", "namely", "as", "include", "included")
@@ -306,6 +316,10 @@ CLAUSE_CONJUNCTIONS = ("although", "though", "but", "while", "which", "who", "wh
 # What a "Label:" at the start of a line says about the text after it.
 LABEL_ROLES = {
     "source": "attribution",
+    "correction": "body",
+    "corrections": "body",
+    "clarification": "body",
+    "update": "body",
     "details": "body",
     "background": "body",
     "context": "body",
@@ -317,6 +331,8 @@ LABEL_ROLES = {
     "photo": "clutter",
     "video": "clutter",
 }
+# Labels whose text corrects or updates the article above it: a figure there supersedes the body's.
+CORRECTION_LABELS = ("correction", "corrections", "clarification", "update")
 ABBREVIATIONS_BEFORE_PERIOD = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
                                "St", "Mt", "No", "Nos", "vs", "etc", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Jan",
                                "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",

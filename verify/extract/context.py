@@ -1,0 +1,238 @@
+"""What a claim is about, read from the parse of its sentence: the context every kind shares.
+
+A value ("9,500", "on 27 January", "Carrow Fen") is an argument of some predicate in its
+sentence ("residents ... were evacuated", "the first case was confirmed", "the levee gave way").
+Alignment compares claims by that predicate and its clause with the value masked (the frame),
+and the judge by what narrows the claim down: whose figure it is (the holder), where and when
+(places and times), who says so (a named source), and words that mark a figure as provisional,
+current or corrected.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..lexicon.en import (CORRECTION_PHRASES, FUTURE_MARKERS, NAMED_SOURCE_LEMMAS, PROVISIONAL_WORDS, REPORTING_LEMMAS,
+                          UPDATE_CUES)
+from .dates import DateMention
+
+# Dependencies that open another clause: its words describe something else.
+CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+HOLDER_LABELS = {"PERSON", "ORG", "NORP"}
+FRAME_MASK = "#"
+UPDATE_CUE = re.compile(r"\b(?:" + "|".join(UPDATE_CUES) + r")\b", re.I)
+PROVISIONAL = re.compile(r"\b(?:" + "|".join(PROVISIONAL_WORDS) + r")\b", re.I)
+CORRECTION = re.compile(r"(?:" + "|".join(CORRECTION_PHRASES) + r")", re.I)
+FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
+
+
+@dataclass(frozen=True)
+class ClaimContext:
+    """The parse-derived context of one claim (offsets are not stored: only what compares)."""
+
+    predicate: str = ""  # lemma of the governing verb or event noun: "evacuate", "confirm", "breach"
+    relation: str = ""  # how the value hangs on it: a preposition ("by", "to", "at") or a dependency ("nsubj")
+    frame: str = ""  # the value's clause, lower-cased, the value itself masked as "#"
+    holder: str = ""  # whose value it is: the named subject or possessor ("Harlow First", "Nordvest Investment Bank")
+    places: tuple[str, ...] = ()  # places that narrow the claim down ("Wenlow", "Ansley")
+    time_text: str = ""  # an explicit time the clause gives ("in January", "on Sunday", "by Thursday")
+    time_low: dt.date | None = None
+    time_high: dt.date | None = None
+    source: str = ""  # a named source the sentence gives for it ("the Valley Relief League")
+    negated: bool = False
+    future: bool = False  # the clause speaks of what will happen
+    provisional: str = ""  # "provisional", "final", "preliminary"...: a stage of a figure
+    update_cue: bool = False  # "now", "has risen", "so far": the figure is a running one at its date
+    correction: bool = False  # the claim corrects an earlier statement ("should have read", a CORRECTION note)
+
+    def to_json(self) -> dict:
+        data = dict(self.__dict__)
+        data["places"] = list(self.places)
+        for key in ("time_low", "time_high"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> ClaimContext:
+        data = dict(data)
+        data["places"] = tuple(data.get("places", ()))
+        for key in ("time_low", "time_high"):
+            data[key] = dt.date.fromisoformat(data[key]) if data.get(key) else None
+        return cls(**data)
+
+
+def span_tokens(doc, start: int, end: int) -> list:
+    return [t for t in doc if start <= t.idx < end or (t.idx < start < t.idx + len(t.text))]
+
+
+def span_root(doc, start: int, end: int):
+    """The token of a character span whose head lies outside it (the span's syntactic root)."""
+    tokens = span_tokens(doc, start, end)
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in inside or tok.head.i == tok.i:
+            return tok
+    return tokens[0] if tokens else None
+
+
+def governor(root):
+    """The verb (or, failing one, the noun) the value is an argument or modifier of, and how it hangs on it."""
+    node, relation = root, root.dep_
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            relation = head.lower_
+        if head.pos_ in ("VERB", "AUX"):
+            return head, relation
+        if head.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nummod", "compound", "amod", "quantmod", "nmod"):
+            return head, node.dep_  # "a 60-metre breach", "the €150 million recovery fund"
+        node = head
+    return node, relation
+
+
+def clause(pred) -> list:
+    """The tokens of the predicate's own clause (subordinate clauses of other verbs left out)."""
+    tokens = []
+    stack = [pred]
+    while stack:
+        tok = stack.pop()
+        tokens.append(tok)
+        for child in tok.children:
+            if child.dep_ in CLAUSE_BREAKS and child.i != pred.i and child.pos_ in ("VERB", "AUX"):
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(child)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def frame_text(tokens, value_start: int, value_end: int) -> str:
+    """The clause as text with the value's numbers and hedges masked ("# residents of wenlow were evacuated")."""
+    words: list[str] = []
+    for tok in tokens:
+        inside = value_start <= tok.idx < value_end
+        if inside and (tok.like_num or tok.pos_ in ("NUM", "SYM") or tok.dep_ in ("quantmod", "advmod")
+                       or tok.lower_ in ("a", "an")):
+            if not words or words[-1] != FRAME_MASK:
+                words.append(FRAME_MASK)
+        elif not tok.is_punct:
+            words.append(tok.lower_)
+    return " ".join(words)
+
+
+def _entity_of(tok):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _name_phrase(tok) -> str:
+    """The proper-name phrase a token heads ("the Nordvest Investment Bank's" -> "Nordvest Investment Bank")."""
+    ent = _entity_of(tok)
+    if ent is not None:
+        text = ent.text
+    else:
+        left = tok.i
+        while left > 0 and tok.doc[left - 1].pos_ == "PROPN" and tok.doc[left - 1].dep_ in ("compound", "flat"):
+            left -= 1
+        text = tok.doc[left:tok.i + 1].text
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    return re.sub(r"['’]s?$", "", text).strip()
+
+
+def holder(root, pred, is_place) -> str:
+    """The named subject of the predicate, or the named possessor of the value's noun."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PROPN" and not is_place(_name_phrase(child)):
+            return _name_phrase(child)
+    if pred.pos_ in ("NOUN", "PROPN"):
+        for child in pred.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN" and not is_place(_name_phrase(child)):
+                return _name_phrase(child)
+    for child in pred.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.i != root.i:
+            target = child
+            if child.dep_ == "agent":
+                target = next((g for g in child.children if g.dep_ == "pobj"), child)
+            if target.pos_ == "PROPN" and not is_place(_name_phrase(target)):
+                return _name_phrase(target)
+            for grand in target.children:  # "the Harlow People's Party (HPP)" as appositive or compound
+                if grand.dep_ == "appos" and grand.pos_ == "PROPN":
+                    return _name_phrase(grand)
+    return ""
+
+
+def places(tokens, root, is_place) -> tuple[str, ...]:
+    """Place names in the clause that narrow the claim down: "of Wenlow", "in Ansley", "Wenlow residents"."""
+    found: list[str] = []
+    for tok in tokens:
+        if tok.pos_ != "PROPN":
+            continue
+        ent = _entity_of(tok)
+        if ent is not None and tok.i != ent.end - 1:
+            continue  # one name per entity, read at its last token
+        name = _name_phrase(tok)
+        labelled = ent is not None and ent.label_ in PLACE_LABELS
+        governed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "near", "across", "outside", "from")
+        modifier = tok.dep_ == "compound" and tok.head.i == root.i
+        if name and (labelled or is_place(name) or governed or modifier) and name not in found:
+            if ent is not None and ent.label_ in HOLDER_LABELS and not is_place(name):
+                continue
+            found.append(name)
+    return tuple(found)
+
+
+def time_of(dates: list[DateMention], doc, tokens) -> DateMention | None:
+    """The explicit time the clause gives, if any (not the date a statement was made)."""
+    inside = {t.i for t in tokens}
+    for date in dates:
+        root = span_root(doc, date.start, date.end)
+        if root is None or root.i not in inside or date.low is None:
+            continue
+        attached = root.head.head if root.dep_ == "pobj" else root.head
+        if attached.lemma_.lower() in REPORTING_LEMMAS:
+            continue  # "..., officials said on Sunday"
+        return date
+    return None
+
+
+def named_source(doc, speaker: str | None) -> str:
+    """A source the sentence names for what it reports ("according to X", "X said", "X estimates")."""
+    match = re.search(r"\baccording to ([^,.;]+)", doc.text)
+    if match:
+        return match.group(1).strip()
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMED_SOURCE_LEMMAS:
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.pos_ not in ("PRON",) and subject.lower_ not in ("it", "they"):
+                words = list(subject.subtree)
+                if len(words) <= 8:
+                    return doc[words[0].i:words[-1].i + 1].text
+    return ""
+
+
+def claim_context(doc, value_start: int, value_end: int, dates: list[DateMention], speaker: str | None,
+                  is_place, section: str = "main") -> ClaimContext:
+    """The context of a value at sentence offsets [value_start, value_end)."""
+    root = span_root(doc, value_start, value_end)
+    if root is None:
+        return ClaimContext()
+    pred, relation = governor(root)
+    tokens = clause(pred)
+    text = " ".join(t.text for t in tokens)
+    time = time_of(dates, doc, tokens)
+    negated = any(c.dep_ == "neg" for c in pred.children)
+    future = bool(FUTURE.search(text)) or (pred.tag_ == "VB" and any(c.lower_ in ("will", "'ll") for c in pred.children))
+    provisional = PROVISIONAL.search(text)
+    return ClaimContext(
+        predicate=pred.lemma_.lower(), relation=relation, frame=frame_text(tokens, value_start, value_end),
+        holder=holder(root, pred, is_place), places=places(tokens, root, is_place),
+        time_text=time.text if time else "", time_low=time.low if time else None, time_high=time.high if time else None,
+        source=named_source(doc, speaker), negated=negated, future=future,
+        provisional=provisional.group(0).lower() if provisional else "",
+        update_cue=bool(UPDATE_CUE.search(text)),
+        correction=section == "correction" or bool(CORRECTION.search(doc.text)),
+    )
