@@ -13,12 +13,10 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import CONTRADICTION, ROOT, SEEDS
 
 from verify.cli import main
 
-CONTRADICTION = (" date 2025-04-11 Defence ministers from 35 countries met in Brussels on Friday, 11 April, to plan "
-                 "support for a lasting peace in Ukraine, UK Defence Secretary John Healey said.\n")
 UNRELATED = (" date 2025-05-20 Farmers in the valley of Orlen held a harvest festival on Tuesday, 20 May, "
              "with about 400 visitors.\n")
 
@@ -57,11 +55,14 @@ def in_shell(command: str, cwd: Path, stdin: str = "") -> subprocess.CompletedPr
 
 
 def test_seeds_pass_the_check(workdir, capsys):
-    code, out, _ = check(capsys)
-    assert code == 0 and "OK" in out
+    code, out, err = check(capsys)
+    assert code == 0 and "OK" in out and "warning" not in err
     # The check leaves the report it judged where `verify review` looks for it.
     report = json.loads((workdir / "reports" / "report.json").read_text())
     assert len(report["articles"]) == 5
+    # A decisions file named on the command line that is not there is a warning, not a silent empty set.
+    code, out, err = check(capsys, "--reviews", "decisions/reviews.json")
+    assert code == 0 and "warning: decisions/reviews.json: no such review decisions file" in err
 
 
 def test_a_contradicting_article_fails_until_its_findings_are_decided(workdir, capsys, monkeypatch):

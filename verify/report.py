@@ -172,8 +172,8 @@ def to_markdown(report: Report, reviews=None) -> str:
     out.append("| id | date | title |")
     out.append("|---|---|---|")
     for a in report.articles:
-        copy = (f" (copy of {md_escape(a.duplicate_of)}, {a.similarity:.0f}% alike: counted as one source)"
-                if a.duplicate_of else "")
+        alike = f", {a.similarity:.0f}% alike" if a.similarity is not None else ""
+        copy = f" (copy of {md_escape(a.duplicate_of)}{alike}: counted as one source)" if a.duplicate_of else ""
         out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])}{copy} |")
     out.append("")
     out.append("## Events")
