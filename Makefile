@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Offline like `make test`: both models ship inside pip packages, nothing is fetched from a hub.
 report: $(STAMP)
-	$(VENV)/bin/verify report seeds/ --out reports/
+	HF_HUB_OFFLINE=1 $(VENV)/bin/verify report seeds/ --out reports/
 
 # The HTML report's browser tests drive Debian's Chromium (never a downloaded browser).
 chromium:

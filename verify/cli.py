@@ -91,8 +91,8 @@ def _print_summary(report, reviews, seconds: float) -> None:
     for status, count in s["by_status"].items():
         table.add_row(status, str(count), str(s["open_by_status"].get(status, "-")))
     console.print(table)
-    console.print(f"open (undecided): {s['open_conflicts']} conflicts, {s['open_discrepancies']} discrepancies "
-                  f"in all; {s['single_source_claims']} claims have one source only")
+    console.print(f"open: {s['open_conflicts']} conflicts, {s['open_discrepancies']} discrepancies; "
+                  f"{s['single_source_claims']} claims have one source only")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
