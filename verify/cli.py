@@ -226,7 +226,7 @@ def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, o
         write_reports(result, out_dir, reviews)
     except OSError as exc:
         raise UsageProblem(f"cannot write the check's outputs: {exc.strerror or exc} ({exc.filename}). "
-                           f"Choose a writable folder with --out.")
+                           f"Choose writable places with --out, --sarif and --junit.")
     files = ReviewFiles(str(Path(out_dir) / "report.json"), reviews_path)
     _print_failing(result, failed, fail_on, scope, reviews, files, time.perf_counter() - started, quiet)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
