@@ -102,6 +102,14 @@ def test_decide_open_takes_a_decision_back(reviewing, capsys):
     assert FINDING_ID.findall(review(capsys)[1])[0] == first
     code, out, _ = review(capsys, first, "--decide", "open")
     assert code == 0 and "it stays open" in out
+    # A stale decision, whose finding no longer appears, can be taken back as well.
+    stale = {"schema_version": 1, "decisions": {"Fdeadbeef0000": {"decision": "dismissed", "note": "old", "by": "t",
+                                                                   "at": "2025-01-01", "snapshot": {}}}}
+    (reviewing / "reports" / "reviews.json").write_text(json.dumps(stale))
+    code, out, _ = review(capsys, "Fdeadbeef0000", "--decide", "open")
+    assert code == 0 and "took back dismissed by t" in out and decisions(reviewing) == {}
+    code, _, err = review(capsys, "Fdeadbeef0000", "--decide", "confirmed")
+    assert code == 2 and "no finding Fdeadbeef0000" in err
 
 
 @pytest.mark.parametrize("stdin", ["", "c\n", "s\n"], ids=["nothing", "mid-decision", "after-skip"])

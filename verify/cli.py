@@ -316,7 +316,10 @@ def review(finding_id, decide, note, by, interactive, statuses, show_all, report
     try:
         finding = reviewing.find(data, finding_id)
     except LookupError as exc:
-        raise UsageProblem(str(exc))
+        if decide == "open" and reviews.get(finding_id) is not None:
+            finding = {"id": finding_id}  # a stale decision (its finding is gone) can be taken back too
+        else:
+            raise UsageProblem(str(exc))
     if decide is None:
         reviewing.show(data, finding, reviews, files)
         return
