@@ -105,7 +105,8 @@ def list_findings(data: dict, reviews: Reviews, show_all: bool, statuses: tuple[
     """The findings as a table that fits the terminal: ids whole, columns dropped or shortened first."""
     console = console or Console()
     rows = open_findings(data, reviews, show_all, statuses)
-    kind = ("findings" if show_all else "open discrepancies") + (f" ({', '.join(statuses)})" if statuses else "")
+    kind = ("findings" if show_all else "open discrepancies") if not statuses else \
+        f"{'' if show_all else 'open '}{' or '.join(statuses)} findings"
     if not rows:
         console.print(f"No {kind}." + ("" if show_all or statuses else " Every discrepancy has a decision."))
         return
