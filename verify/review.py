@@ -29,7 +29,7 @@ REVIEWS_SCHEMA_VERSION = 1
 DECISIONS = ("confirmed", "dismissed", "explained")
 DECISION_HELP = {
     "confirmed": "a real discrepancy the team accepts as known",
-    "dismissed": "not a discrepancy (say why in the note)",
+    "dismissed": "not a discrepancy; say why in the note",
     "explained": "a real difference with a known explanation",
 }
 # How far a finding must go to fail a check: conflicts only, or any discrepancy (neither agree nor compatible).

@@ -161,8 +161,9 @@ def decide_hint(finding_id: str, files: ReviewFiles) -> str:
 
 
 def show(data: dict, finding: dict, reviews: Reviews, files: ReviewFiles = ReviewFiles(),
-         console: Console | None = None) -> None:
-    """One finding: explanation, then each quote highlighted inside its sentence, its rule and decision."""
+         console: Console | None = None, hints: bool = True) -> None:
+    """One finding: explanation, then each quote highlighted inside its sentence, its rule and decision
+    (with the command that changes it, unless `hints` is off, as in the interactive review)."""
     console = console or Console()
     claims = {c["id"]: c for c in data["claims"]}
     decision = reviews.get(finding["id"])
@@ -186,12 +187,14 @@ def show(data: dict, finding: dict, reviews: Reviews, files: ReviewFiles = Revie
     if decision:
         note = f": {escape(decision.note)}" if decision.note else ""
         console.print(f"decision: [bold]{decision.decision}[/bold] by {escape(decision.by)} at {decision.at}{note}")
-        console.print(f"take it back: {escape(files.command(finding['id'], '--decide', 'open'))}", soft_wrap=True,
-                      style="dim")
+        if hints:
+            console.print(f"take it back: {escape(files.command(finding['id'], '--decide', 'open'))}",
+                          soft_wrap=True, style="dim")
     else:
         console.print("decision: open")
-        console.print(f"decide: {escape(decide_hint(finding['id'], files))} "
-                      f"(or dismissed / explained, with --note \"why\")", soft_wrap=True, style="dim")
+        if hints:
+            console.print(f"decide: {escape(decide_hint(finding['id'], files))} "
+                          f"(or dismissed / explained, with --note \"why\")", soft_wrap=True, style="dim")
 
 
 def interactive(data: dict, reviews: Reviews, reviewer: str | None, statuses: tuple[str, ...] = (),
@@ -213,7 +216,7 @@ def interactive(data: dict, reviews: Reviews, reviewer: str | None, statuses: tu
             if reviews.get(finding["id"]) is not None:
                 continue  # decided meanwhile by someone else (decide() refreshes `reviews` from the file)
             console.rule(f"{n} of {len(pending)}")
-            show(data, finding, reviews, console=console)
+            show(data, finding, reviews, console=console, hints=False)
             answer = click.prompt(f"{keys}, [s] skip, [q] quit", type=click.Choice(["c", "d", "e", "s", "q"]),
                                   show_choices=False)
             if answer == "q":
