@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# Offline like `make test`: both models ship inside pip packages, nothing is fetched from a hub.
 report: $(STAMP)
 	HF_HUB_OFFLINE=1 $(VENV)/bin/verify report seeds/ --out reports/
 

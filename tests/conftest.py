@@ -29,6 +29,21 @@ def seeds_report(resources, embedder):
     return run([str(SEEDS)], resources=resources, embedder=embedder)
 
 
+CONTRADICTION = (" date 2025-04-11 Defence ministers from 35 countries met in Brussels on Friday, 11 April, to plan "
+                 "support for a lasting peace in Ukraine, UK Defence Secretary John Healey said.\n")
+
+
+@pytest.fixture(scope="session")
+def contradiction_report(tmp_path_factory, resources, embedder):
+    """The seeds plus an article that contradicts them (35 countries, 11 April): a report with open conflicts."""
+    import shutil
+
+    folder = tmp_path_factory.mktemp("contradiction") / "seeds"
+    shutil.copytree(SEEDS, folder)
+    (folder / "005_contradiction.txt").write_text(CONTRADICTION, encoding="utf-8")
+    return run([str(folder)], resources=resources, embedder=embedder)
+
+
 @pytest.fixture
 def corpus(tmp_path, resources, embedder):
     """Write articles {name: text} to a folder and run the pipeline on it."""

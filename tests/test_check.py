@@ -1,18 +1,22 @@
-"""CI mode and review workflow, on temporary copies of the seeds (issue #3's 'done when')."""
+"""CI mode and review workflow, on temporary copies of the seeds (issues #3 and #11's 'done when')."""
 from __future__ import annotations
 
 import json
+import os
+import re
+import shlex
 import shutil
 import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import CONTRADICTION, ROOT, SEEDS
 
 from verify.cli import main
 
-CONTRADICTION = (" date 2025-04-11 Defence ministers from 35 countries met in Brussels on Friday, 11 April, to plan "
-                 "support for a lasting peace in Ukraine, UK Defence Secretary John Healey said.\n")
 UNRELATED = (" date 2025-05-20 Farmers in the valley of Orlen held a harvest festival on Tuesday, 20 May, "
              "with about 400 visitors.\n")
 
@@ -35,9 +39,30 @@ def failing_ids(output: str) -> list[str]:
     return [line.split()[0] for line in output.splitlines() if line.startswith("  F")]
 
 
+def printed_commands(output: str) -> list[str]:
+    """Every `verify ...` command the output puts in backticks, exactly as printed."""
+    return [c for c in re.findall(r"`([^`]+)`", output) if c.startswith("verify ")]
+
+
+def in_shell(command: str, cwd: Path, stdin: str = "") -> subprocess.CompletedProcess:
+    """Run a printed command line through the shell, with this test run's `verify` first on PATH."""
+    bin_dir = Path(sys.executable).parent
+    assert (bin_dir / "verify").exists(), f"no verify console script beside {sys.executable}"
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", HF_HUB_OFFLINE="1")
+    env.pop("GITHUB_ACTIONS", None)
+    return subprocess.run(command, shell=True, cwd=cwd, env=env, input=stdin, capture_output=True, text=True,
+                          timeout=600)
+
+
 def test_seeds_pass_the_check(workdir, capsys):
-    code, out, _ = check(capsys)
-    assert code == 0 and "OK" in out
+    code, out, err = check(capsys)
+    assert code == 0 and "OK" in out and "warning" not in err
+    # The check leaves the report it judged where `verify review` looks for it.
+    report = json.loads((workdir / "reports" / "report.json").read_text())
+    assert len(report["articles"]) == 5
+    # A decisions file named on the command line that is not there is a warning, not a silent empty set.
+    code, out, err = check(capsys, "--reviews", "decisions/reviews.json")
+    assert code == 0 and "warning: decisions/reviews.json: no such review decisions file" in err
 
 
 def test_a_contradicting_article_fails_until_its_findings_are_decided(workdir, capsys, monkeypatch):
@@ -50,7 +75,7 @@ def test_a_contradicting_article_fails_until_its_findings_are_decided(workdir, c
     assert "::error file=seeds/005_contradiction.txt,line=1,title=verify conflict" in out
     monkeypatch.delenv("GITHUB_ACTIONS")
 
-    assert main(["report", "seeds", "--out", "reports", "--quiet"]) == 0
+    # No `verify report` in between: the hints work right after the check.
     for finding_id in ids:
         assert main(["review", finding_id, "--decide", "confirmed", "--note", "planted test contradiction",
                      "--by", "tester"]) == 0
@@ -64,10 +89,70 @@ def test_a_contradicting_article_fails_until_its_findings_are_decided(workdir, c
     assert any("005_contradiction" == q["article"] for q in entry["snapshot"]["quotes"])
 
 
-def test_fail_on_discrepancy_counts_every_open_non_agreement(workdir, capsys):
+@pytest.mark.parametrize("options", [[], ["--out", "out dir/reports", "--reviews", "decisions/reviews.json"]],
+                         ids=["defaults", "out-and-reviews"])
+def test_every_printed_hint_works_exactly_as_printed(workdir, options):
+    (workdir / "seeds" / "005_contradiction.txt").write_text(CONTRADICTION, encoding="utf-8")
+    check_command = shlex.join(["verify", "check", "seeds", *options])
+    done = in_shell(check_command, workdir)
+    assert done.returncode == 1, done.stdout + done.stderr
+    ids = failing_ids(done.stdout)
+    commands = printed_commands(done.stdout)
+    decide = [c for c in commands if "--decide" in c]
+    assert len(decide) == len(ids) >= 2
+    reviews_file = workdir / (options[-1] if options else "reports/reviews.json")
+    if options:
+        assert all("--report 'out dir/reports/report.json'" in c and "--reviews decisions/reviews.json" in c
+                   for c in commands if c.startswith("verify review")), commands
+    else:
+        assert all("--report" not in c and "--reviews" not in c for c in commands), commands
+
+    # The step-through hint first: it decides the first finding, then input ends (a clean quit).
+    step = [c for c in commands if "--interactive" in c]
+    assert len(step) == 1
+    done = in_shell(step[0], workdir, stdin="c\nfirst of the planted contradiction\n")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr and "Aborted" not in done.stdout + done.stderr
+    decided = json.loads(reviews_file.read_text())["decisions"]
+    assert list(decided) == [ids[0]] and decided[ids[0]]["note"] == "first of the planted contradiction"
+
+    for command, finding_id in zip(decide, ids):
+        assert finding_id in command
+        done = in_shell(command, workdir)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+        assert json.loads(reviews_file.read_text())["decisions"][finding_id]["decision"] == "confirmed"
+    done = in_shell(check_command, workdir)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "OK, no open conflict" in done.stdout
+
+
+def test_fail_on_discrepancy_means_every_open_status_but_agree_and_compatible(workdir, capsys):
     code, out, _ = check(capsys, "--fail-on", "discrepancy")
     assert code == 1
-    assert "different_scope" in out and "compatible" in out
+    failed = failing_ids(out)
+    report = json.loads((workdir / "reports" / "report.json").read_text())
+    statuses = {f["id"]: f["status"] for f in report["findings"]}
+    discrepancies = sorted(fid for fid, status in statuses.items() if status not in ("agree", "compatible"))
+    assert sorted(failed) == discrepancies and {"different_scope", "different_event"} <= {statuses[f] for f in failed}
+    # Every output counts the same open discrepancies.
+    assert main(["review"]) == 0
+    listed = capsys.readouterr().out
+    assert sorted(re.findall(r"\bF[0-9a-f]{12}\b", listed)) == discrepancies
+    assert report["summary"]["open_discrepancies"] == len(discrepancies)
+    markdown = (workdir / "reports" / "report.md").read_text()
+    assert f"{len(discrepancies)} discrepancies in all" in markdown
+    page = (workdir / "reports" / "report.html").read_text()
+    assert f"{len(discrepancies)} discrepancies in all" in page
+    assert f'<option value="__discrepancy__">discrepancies ({len(discrepancies)})</option>' in page
+    # Deciding one of them takes it out of every count; taking the decision back puts it in again.
+    assert main(["review", discrepancies[0], "--decide", "dismissed", "--note", "different meetings"]) == 0
+    code, out, _ = check(capsys, "--fail-on", "discrepancy")
+    assert code == 1 and sorted(failing_ids(out)) == discrepancies[1:]
+    assert json.loads((workdir / "reports" / "report.json").read_text())["summary"]["open_discrepancies"] == \
+        len(discrepancies) - 1
+    assert main(["review", discrepancies[0], "--decide", "open"]) == 0
+    code, out, _ = check(capsys, "--fail-on", "discrepancy")
+    assert sorted(failing_ids(out)) == discrepancies
 
 
 def test_finding_ids_survive_an_unrelated_article_and_edits_elsewhere(workdir, capsys):
@@ -93,14 +178,21 @@ def test_sarif_validates_and_reviewed_findings_are_suppressed(workdir, capsys):
     assert first["artifactLocation"]["uri"].startswith("seeds/") and first["region"]["startColumn"] >= 1
     assert "<testcase" in (workdir / "out.xml").read_text()
 
-    main(["report", "seeds", "--out", "reports", "--quiet"])
-    main(["review", ids[0], "--decide", "explained", "--note", "reported a day late", "--by", "tester"])
+    assert main(["review", ids[0], "--decide", "explained", "--note", "reported a day late", "--by", "tester"]) == 0
+    assert main(["review", ids[1], "--decide", "confirmed", "--by", "tester"]) == 0  # no note
     capsys.readouterr()
-    check(capsys, "--sarif", "out.sarif")
+    check(capsys, "--sarif", "out.sarif", "--junit", "out.xml")
     sarif = json.loads((workdir / "out.sarif").read_text())
     jsonschema.validate(sarif, schema)
-    suppressed = [r for r in sarif["runs"][0]["results"] if r.get("suppressions")]
-    assert [r["partialFingerprints"]["verifyFindingId/v1"] for r in suppressed] == [ids[0]]
+    suppressed = {r["partialFingerprints"]["verifyFindingId/v1"]: r["suppressions"][0]["justification"]
+                  for r in sarif["runs"][0]["results"] if r.get("suppressions")}
+    assert set(suppressed) == {ids[0], ids[1]}
+    assert suppressed[ids[0]].startswith("explained by tester at ") and \
+        suppressed[ids[0]].endswith(": reported a day late")
+    assert suppressed[ids[1]].startswith("confirmed by tester at ") and not suppressed[ids[1]].rstrip().endswith(":")
+    skipped = [e.get("message") for e in ET.parse(workdir / "out.xml").iter("skipped")]
+    assert len(skipped) == 2 and not any(m.rstrip().endswith(":") for m in skipped)
+    assert any(m.startswith("reviewed: confirmed by tester at ") for m in skipped)
 
 
 def test_second_run_reads_unchanged_articles_from_the_cache(workdir, capsys):
@@ -137,8 +229,12 @@ def test_broken_reviews_file_is_refused_with_its_line_and_never_overwritten(work
     (workdir / "reports" / "reviews.json").write_text(broken)
     code, _, err = check(capsys)
     assert code == 2 and "reviews.json: line 4" in err
-    main(["report", "seeds", "--out", "reports-2", "--quiet", "--reviews", "reports/reviews.json"])
-    assert main(["review", "F1", "--decide", "dismissed", "--note", "x", "--report", "reports-2/report.json"]) == 2
+    assert main(["report", "seeds", "--out", "reports-2", "--quiet", "--reviews", "reports-2/reviews.json"]) == 0
+    finding_id = json.loads((workdir / "reports-2" / "report.json").read_text())["findings"][0]["id"]
+    capsys.readouterr()
+    for decision in (["dismissed", "--note", "x"], ["confirmed"], ["open"]):
+        assert main(["review", finding_id, "--decide", *decision, "--report", "reports-2/report.json"]) == 2
+        assert "reviews.json: line 4" in capsys.readouterr().err
     assert (workdir / "reports" / "reviews.json").read_text() == broken
 
 
@@ -152,29 +248,3 @@ def test_stale_decisions_are_reported_not_deleted(workdir, capsys):
     assert report["stale_reviews"] == ["Fdeadbeef0000"]
     assert "Stale review decisions" in (workdir / "reports" / "report.md").read_text()
     assert "Fdeadbeef0000" in json.loads((workdir / "reports" / "reviews.json").read_text())["decisions"]
-
-
-def test_review_lists_shows_and_steps_through_open_findings(workdir, capsys, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "200")  # a wide terminal, so that table cells are not folded
-    assert main(["report", "seeds", "--out", "reports", "--quiet"]) == 0
-    capsys.readouterr()
-    assert main(["review"]) == 0
-    listing = capsys.readouterr().out
-    assert "open findings" in listing and "different_scope" in listing
-    report = json.loads((workdir / "reports" / "report.json").read_text())
-    open_ids = [f["id"] for f in report["findings"] if f["status"] in ("different_scope", "different_event")]
-    assert main(["review", open_ids[0][:8]]) == 0
-    shown = capsys.readouterr().out
-    assert open_ids[0] in shown and "decision: open" in shown
-    # Interactive: dismiss the first with a note, skip the second, quit.
-    from click.testing import CliRunner
-
-    from verify.cli import cli
-
-    result = CliRunner().invoke(cli, ["review", "--interactive", "--by", "tester"],
-                                input="d\nsame numbers, different meetings\ns\nq\n")
-    assert result.exit_code == 0, result.output
-    decisions = json.loads((workdir / "reports" / "reviews.json").read_text())["decisions"]
-    assert len(decisions) == 1
-    (decided,) = decisions.values()
-    assert decided["decision"] == "dismissed" and decided["note"] == "same numbers, different meetings"

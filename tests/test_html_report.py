@@ -25,6 +25,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-quic"]
 
+PHONE = {"width": 390, "height": 844}
 XSS_SCRIPT = "<script>alert(1)</script>"
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_BREAKOUT = '"><svg onload=alert(2)>'
@@ -454,6 +455,95 @@ def test_xss_payloads_are_escaped():
     assert "alert" not in script and "Lyon" not in script
 
 
+def _order(doc: Node, *ids: str) -> list[int]:
+    """Document positions of the elements with these ids."""
+    position = {n.attrs.get("id"): i for i, n in enumerate(doc.iter()) if n.attrs.get("id")}
+    return [position[i] for i in ids]
+
+
+def test_page_opens_on_what_a_reviewer_must_know():
+    report, texts = small_payload()
+    doc = parse(render_html(report, texts))
+    assert _order(doc, "summary", "single-source", "findings", "corpus", "matrix", "articles") == \
+        sorted(_order(doc, "summary", "single-source", "findings", "corpus", "matrix", "articles"))
+    summary = doc.by_id("summary")
+    text = " ".join(summary.text().split())
+    assert "1 open conflict: sources that cannot both be right" in text
+    (item,) = [n for n in summary.iter() if "open-conflict" in n.classes()]
+    assert item.attrs["data-finding"] == "F000000conflict1"
+    assert [m.text() for m in item.find_all("mark")] == ["40 delegates", "45 delegates"]  # both quotes
+    assert "cannot both be true: zebraword" in item.text()
+    decided = next(n for n in summary.iter() if "decided-conflicts" in n.classes())
+    assert "F000000conflict2" in decided.text() and "dismissed by Ann" in decided.text()
+    away = [" ".join(n.text().split()) for n in summary.iter() if "explained-away" in n.classes()]
+    assert [line.split(" \u00b7 ")[0] for line in away] == ["different event", "update"]
+    assert "(open)" in away[0] and "(explained)" in away[1]
+    assert "Open: 1 conflict, 2 discrepancies in all." in text
+    assert "Open means no review decision yet; a discrepancy is any finding that is neither agree nor compatible" \
+        in text
+
+
+def test_seeds_page_says_no_open_conflict(seeds_payload):
+    doc = parse(render_html(*seeds_payload))
+    text = " ".join(doc.by_id("summary").text().split())
+    assert "No open conflict." in text and "6 discrepancies explained away" in text
+    assert not [n for n in doc.by_id("summary").iter() if "open-conflict" in n.classes()]
+
+
+def test_each_claim_shows_its_independent_sources():
+    report, texts = small_payload()  # no carried_by fields: the page counts them from the findings
+    doc = parse(render_html(report, texts))
+    agree = doc.by_id("finding-F00000000agree")
+    carried = [" ".join(n.text().split()) for n in agree.iter() if "carried" in n.classes()]
+    # b's Lyon also agrees with d's (another finding): every agreement it takes part in counts.
+    assert carried == ["carried by 2 independent sources (a, b)", "carried by 3 independent sources (a, b, d)"]
+    conflict = doc.by_id("finding-F000000conflict1")
+    carried = [" ".join(n.text().split()) for n in conflict.iter() if "carried" in n.classes()]
+    assert carried == ["carried by 1 source only (a)", "carried by 1 source only (b)"]
+    single = " ".join(doc.by_id("single-source").text().split())
+    assert "Figures and facts only one source gives" in single
+    for quote in ("Jane Roe", "12 injured", "45 delegates"):
+        assert f"\u201c{quote}\u201d" in single
+    per_article = {}
+    for item in doc.by_id("single-source").find_all("li"):
+        link = item.find_all("a")[0]
+        if link.attrs["href"].startswith("#article-"):
+            per_article[link.text()] = [" ".join(n.text().split()) for n in item.find_all("li")]
+    assert set(per_article) == {"a", "b", "c"}  # d's only claim agrees with b's
+    assert not [line for line in per_article["a"] + per_article["b"] if "Lyon" in line]  # a's and b's Lyon agree
+    assert [line for line in per_article["c"] if "Lyon" in line]  # c's Lyon is in no agreement
+    # The article text's highlights say it too, on hover and on tap.
+    jane = [m for m in doc.find_all("mark") if m.attrs.get("data-claims") == _sid("a:c005")][0]
+    assert "1 source only (a)" in jane.attrs["title"]
+    # From report.json, the page uses the counts verify wrote.
+    report["claims"][0]["carried_by"] = ["a", "x", "y"]
+    for claim in report["claims"][1:]:
+        claim["carried_by"] = [claim["article"]]
+    doc = parse(render_html(report, texts))
+    assert "carried by 3 independent sources (a, x, y)" in " ".join(doc.by_id("finding-F00000000agree").text().split())
+
+
+def test_rule_is_shown_on_a_finding_and_an_empty_rule_is_absent():
+    report, texts = small_payload()
+    for f in report["findings"]:
+        f["rule"] = "count-intervals-disjoint" if f["id"] == "F000000conflict1" else ""
+    doc = parse(render_html(report, texts))
+    rules = [n for n in doc.iter() if "rule" in n.classes()]
+    assert [n.find_all("code")[0].text() for n in rules] == ["count-intervals-disjoint"]
+    assert rules[0].attrs["title"] == "verify rules count-intervals-disjoint explains it"
+    assert doc.by_id("finding-F000000conflict1") in [a for a in doc.iter() if rules[0] in list(a.iter())]
+
+
+def test_discrepancy_filter_counts_every_status_but_agree_and_compatible(seeds_payload):
+    report, texts = seeds_payload
+    doc = parse(render_html(report, texts))
+    option = next(o for o in doc.by_id("filter-status").find_all("option") if o.attrs["value"] == "__discrepancy__")
+    expected = sum(1 for f in report["findings"] if f["status"] not in ("agree", "compatible"))
+    assert option.text() == f"discrepancies ({expected})"
+    flagged = [n for n in doc.iter() if "finding" in n.classes() and n.attrs.get("data-discrepancy") == "1"]
+    assert len(flagged) == expected
+
+
 # ---------------------------------------------------------------- browser tests
 
 
@@ -494,10 +584,11 @@ class Opened:
 def open_page(browser, tmp_path):
     contexts = []
 
-    def _open(report, texts, name="report.html"):
+    def _open(report, texts, name="report.html", phone=False):
         path = tmp_path / name
         path.write_text(render_html(report, texts), encoding="utf-8")
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = (browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True) if phone
+                   else browser.new_context(viewport={"width": 1280, "height": 900}))
         contexts.append(context)
         errors, requests, dialogs = [], [], []
         page = context.new_page()
@@ -640,4 +731,90 @@ def test_browser_xss_page_is_inert(open_page):
     page.select_option("#filter-status", "__all__")
     page.select_option("#filter-event", "ev" + XSS)
     assert _visible(page) == 2
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+def _no_sideways_scroll(page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the page scrolls sideways: {width} px wide"
+    wide = page.evaluate("""() => Array.from(document.querySelectorAll('body *')).filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.right > window.innerWidth + 1 && !e.closest('.scroll-x') && !e.closest('svg');
+      }).map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+    assert wide == [], wide
+
+
+@pytest.mark.parametrize("payload", ["seeds", "small", "xss"])
+def test_browser_phone_width_never_scrolls_sideways(open_page, seeds_payload, payload):
+    report, texts = {"seeds": lambda: seeds_payload, "small": small_payload, "xss": xss_payload}[payload]()
+    opened = open_page(report, texts, f"{payload}.html", phone=True)
+    page = opened.page
+    _no_sideways_scroll(page)
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    _no_sideways_scroll(page)
+    # The matrix scrolls inside its own box, which stays within the screen.
+    box = page.locator("#agreement-matrix").locator("xpath=..")
+    assert box.get_attribute("class") == "scroll-x"
+    assert box.bounding_box()["x"] + box.bounding_box()["width"] <= PHONE["width"]
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+def test_browser_phone_first_screen_names_the_open_conflicts(open_page):
+    report, texts = small_payload()
+    page = open_page(report, texts, phone=True).page
+    item = page.locator("#summary li.open-conflict")
+    assert item.count() == 1
+    top = item.bounding_box()["y"]
+    assert 0 <= top and top + 60 <= PHONE["height"], f"the open conflict starts at {top} px"
+    assert item.locator("mark").all_inner_texts() == ["40 delegates", "45 delegates"]
+    marks = item.locator("mark")
+    assert all(marks.nth(i).bounding_box()["y"] < PHONE["height"] for i in range(2)), "both quotes on the first screen"
+    # Its link leads to the finding's card.
+    item.locator("a[href='#finding-F000000conflict1']").tap()
+    page.wait_for_function("location.hash === '#finding-F000000conflict1'")
+    assert page.locator("#finding-F000000conflict1").is_visible()
+
+
+def test_browser_tap_shows_what_hover_shows(open_page, seeds_payload):
+    report, texts = seeds_payload
+    page = open_page(report, texts, phone=True).page
+    tip = page.locator("#tip")
+    assert not tip.is_visible()
+    cell = page.locator("#agreement-matrix td.matrix-cell").nth(2)
+    cell.scroll_into_view_if_needed()
+    cell.tap()
+    assert tip.is_visible() and tip.inner_text() == cell.get_attribute("title")
+    marker = page.locator("#timeline-svg g.event-marker circle").first
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    expected = page.locator("#timeline-svg g.event-marker title").first.text_content()
+    assert tip.is_visible() and tip.inner_text() == expected
+    page.locator("h1").tap()
+    assert not tip.is_visible()
+
+
+def test_browser_sticky_filter_bar_is_opaque_and_filters_work_on_a_phone(open_page, seeds_payload):
+    report, texts = seeds_payload
+    opened = open_page(report, texts, phone=True)
+    page = opened.page
+    bar = page.locator("#filters")
+    colour = bar.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert re.fullmatch(r"rgb\(\d+, \d+, \d+\)", colour), f"the bar lets cards show through: {colour}"
+    # Scrolled into the findings, the bar stays on top: every point of it is the bar, not a card.
+    page.evaluate("document.querySelectorAll('.finding')[3].scrollIntoView({block: 'start'})")
+    box = bar.bounding_box()
+    assert box["y"] == 0 and box["width"] <= PHONE["width"]
+    for x in range(int(box["x"]) + 2, int(box["x"] + box["width"]) - 2, 40):
+        for y in (2, box["height"] / 2, box["height"] - 2):
+            inside = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('#filters')", [x, y])
+            assert inside, (x, y)
+    expected = sum(1 for f in report["findings"] if f["status"] not in ("agree", "compatible"))
+    page.select_option("#filter-status", "__discrepancy__")
+    assert _visible(page) == expected == int(page.inner_text("#shown-count"))
+    page.select_option("#filter-decision", "open")
+    assert _visible(page) == expected  # nothing decided yet: every discrepancy is open
+    page.select_option("#filter-status", "agree")
+    assert {page.locator(".finding:visible").nth(i).get_attribute("data-status") for i in range(_visible(page))} \
+        == {"agree"}
+    _no_sideways_scroll(page)
     assert opened.errors == [] and opened.requests == [] and opened.dialogs == []

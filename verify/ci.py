@@ -52,6 +52,12 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
+def decision_text(decision) -> str:
+    """'dismissed by Ann at 2025-05-10T10:00:00+00:00: why', with no trailing colon when there is no note."""
+    text = f"{decision.decision} by {decision.by or 'unknown'}" + (f" at {decision.at}" if decision.at else "")
+    return f"{text}: {decision.note}" if decision.note.strip() else text
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -67,7 +73,8 @@ def github_annotations(report: Report, failing: list[Finding], root: Path) -> li
     lines = []
     for finding in failing:
         level = "error" if finding.status == "conflict" else "warning"
-        title = f"verify {finding.status}: {finding.attribute} ({finding.id})"
+        rule = f", rule {finding.rule}" if finding.rule else ""
+        title = f"verify {finding.status}: {finding.attribute} ({finding.id}{rule})"
         for side in finding.sides or [finding.claims]:
             claim = claims[side[0]]
             lines.append(f"::{level} file={_escape_property(_relative(paths[claim.article], root))},"
@@ -86,21 +93,26 @@ def sarif(report: Report, findings: list[Finding], reviews: Reviews, root: Path)
     results = []
     for finding in findings:
         locations = [_location(claims[cid], articles, root) for cid in finding.claims]
+        message = finding.explanation
+        properties = {"event": finding.event, "attribute": finding.attribute, "articles": finding.articles}
+        if finding.rule:  # the judgement rule that decided the status; an empty name is no rule
+            message += f" (rule {finding.rule}: `verify rules {finding.rule}` explains it)"
+            properties["rule"] = finding.rule
         result = {
             "ruleId": f"verify/{finding.status}",
             "ruleIndex": statuses.index(finding.status),
             "level": SARIF_LEVEL[finding.status],
-            "message": {"text": finding.explanation},
+            "message": {"text": message},
             "locations": locations,
             "partialFingerprints": {"verifyFindingId/v1": finding.id},
-            "properties": {"event": finding.event, "attribute": finding.attribute, "articles": finding.articles},
+            "properties": properties,
         }
         decision = reviews.get(finding.id)
         if decision is not None:
             result["suppressions"] = [{
                 "kind": "external",
                 "status": "accepted",
-                "justification": f"{decision.decision} by {decision.by} at {decision.at}: {decision.note}".strip(),
+                "justification": decision_text(decision),
             }]
         results.append(result)
     return {
@@ -135,12 +147,14 @@ def junit(report: Report, findings: list[Finding], failing_ids: set[str], review
         case = ET.SubElement(suite, "testcase", classname=finding.event or "no-event",
                              name=f"{finding.attribute} {finding.id} ({finding.status})")
         quotes = "\n".join(f"{claims[c].article} line {claims[c].line}: {claims[c].text}" for c in finding.claims)
+        if finding.rule:
+            quotes += f"\nrule: {finding.rule} (`verify rules {finding.rule}` explains it)"
         decision = reviews.get(finding.id)
         if finding.id in failing_ids:
             failure = ET.SubElement(case, "failure", message=finding.explanation, type=finding.status)
             failure.text = quotes
         elif decision is not None:
-            ET.SubElement(case, "skipped", message=f"reviewed: {decision.decision} by {decision.by}: {decision.note}")
+            ET.SubElement(case, "skipped", message=f"reviewed: {decision_text(decision)}")
         ET.SubElement(case, "system-out").text = quotes
     return ET.tostring(suite, encoding="unicode", xml_declaration=True) + "\n"
 

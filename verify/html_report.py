@@ -1,16 +1,19 @@
 """The HTML consistency report: one self-contained page for a report.json payload.
 
 `render_html(report, article_texts)` returns a single HTML document with inline CSS and inline JS
-only (no network, no external images): the corpus at a glance (articles, a date timeline drawn as
-inline SVG, findings by status and review decision), a source-agreement matrix, the findings grouped
-by event with each side's quote highlighted in its sentence, client-side filters and a text search,
-and every article's text with the extracted claims highlighted at their exact offsets.
+only (no network, no external images). It opens on what a reviewer must know (open conflicts with
+both quotes, the discrepancies explained away one line each, the counts) and the figures and facts
+only one source gives; then the findings grouped by event with each side's quote highlighted in its
+sentence and how many independent sources carry it, client-side filters and a text search; then the
+corpus (articles, a date timeline drawn as inline SVG, counts by status and review decision), a
+source-agreement matrix, and every article's text with the extracted claims highlighted at their
+exact offsets. It reflows down to a phone's width, and a tap shows what hovering shows.
 
 Everything that comes from the report or the articles is untrusted: it is escaped with
 `html.escape(..., quote=True)`, and ids that go into attributes and anchors are reduced to
 [A-Za-z0-9_-]. The page's only script is a constant (no data is embedded in it), and a
 Content-Security-Policy pins that script by its hash, so even a missed escape could not run code.
-Standard library only.
+Standard library only (and verify.corroboration, itself standard library only).
 """
 from __future__ import annotations
 
@@ -21,12 +24,18 @@ import html
 import re
 from collections import Counter, defaultdict
 
+from .corroboration import carried_by, corroboration_line, source_names
+
 __all__ = ["render_html"]
 
 STATUS_ORDER = ("conflict", "different_scope", "update", "different_event", "compatible", "agree")
 DECISION_ORDER = ("open", "confirmed", "dismissed", "explained")
 MATRIX_STATUSES = ("agree", "compatible", "conflict")
+AGREEMENT_STATUSES = ("agree", "compatible")  # every other status is a discrepancy
+EXPLAINED_AWAY = ("different_event", "different_scope", "update")
+STATUS_WORDS = {"different_event": "different event", "different_scope": "different scope", "update": "update"}
 ALL = "__all__"
+DISCREPANCY = "__discrepancy__"  # status filter: every status but agree and compatible
 NO_EVENT = "__none__"
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
@@ -39,6 +48,9 @@ _SEP = " \u00b7 "
 MAX_AGREEMENTS = 2000  # agreements listed on the page; discrepancies are always all listed
 MAX_MATRIX_ARTICLES = 40  # the matrix has one cell per pair of articles
 MAX_ARTICLE_TEXTS = 300  # articles whose full text is included
+MAX_OPEN_CONFLICTS_SHOWN = 25  # open conflicts given with both quotes at the top of the page
+MAX_EXPLAINED_AWAY_SHOWN = 10  # one-line summaries shown before "more"; the rest fold away
+MAX_SINGLE_SOURCE = 1000  # single-source claims listed
 
 
 def _esc(value) -> str:
@@ -129,7 +141,8 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
             claim_finding.setdefault(cid, f.get("id"))
             claim_finding_count[cid] += 1
 
-    ctx = _Context(articles_by_id, events_by_id, claims_by_id, article_texts, claim_finding, claim_finding_count)
+    ctx = _Context(articles_by_id, events_by_id, claims_by_id, article_texts, claim_finding, claim_finding_count,
+                   _carriers(articles, claims, findings))
 
     # A page stays readable (and small) on a large corpus: every discrepancy is shown, agreements up to
     # a cap, the matrix for the most-discussed articles; report.json and the CSVs keep everything.
@@ -153,12 +166,16 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
         notes.append(f"Article texts are shown for the first {len(texts_shown)} of {len(articles):,} articles.")
 
     body = [
-        _header(report, articles, events, claims, findings, ctx),
+        _title(report, articles, events, claims, findings),
+        _summary(findings, claims, articles, events, ctx),
+        _single_source(claims, findings, ctx),
         "".join(f"<p class=\"legend\">{_esc(note)}</p>" for note in notes),
-        _matrix(matrix_articles, findings, restrict=len(matrix_articles) < len(articles)),
         _findings_section(shown, events, ctx),
+        _corpus(articles, events, claims, findings),
+        _matrix(matrix_articles, findings, restrict=len(matrix_articles) < len(articles)),
         _articles_section(texts_shown, claims, ctx),
         _extras(report),
+        "<div id=\"tip\" class=\"tip\" role=\"status\" hidden></div>",
     ]
     script = _SCRIPT
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
@@ -177,13 +194,19 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
 
 
 class _Context:
-    def __init__(self, articles_by_id, events_by_id, claims_by_id, texts, claim_finding, claim_finding_count):
+    def __init__(self, articles_by_id, events_by_id, claims_by_id, texts, claim_finding, claim_finding_count,
+                 carriers):
         self.articles_by_id = articles_by_id
         self.events_by_id = events_by_id
         self.claims_by_id = claims_by_id
         self.texts = texts
         self.claim_finding = claim_finding
         self.claim_finding_count = claim_finding_count
+        self.carriers = carriers  # claim id -> the independent sources that carry it
+
+    def corroboration(self, claim_ids) -> str:
+        names = sorted({str(n) for cid in claim_ids for n in self.carriers.get(cid, [])})
+        return corroboration_line(names) if names else ""
 
     def text_of(self, article_id) -> str | None:
         text = self.texts.get(article_id)
@@ -194,6 +217,15 @@ class _Context:
         if event is None:
             return "No event assigned" if event_id is None else str(event_id)
         return str(event.get("label") or event_id)
+
+
+def _carriers(articles, claims, findings) -> dict:
+    """Claim id -> independent sources, from report.json's `carried_by`, or counted here for older payloads."""
+    if claims and all(isinstance(c.get("carried_by"), list) for c in claims):
+        return {c.get("id"): [str(n) for n in c["carried_by"]] for c in claims}
+    sources = source_names(articles)
+    claim_articles = {c.get("id"): str(c.get("article")) for c in claims}
+    return carried_by(claim_articles, ((f.get("status"), _finding_claim_ids(f)) for f in findings), sources)
 
 
 def _finding_claim_ids(finding: dict) -> list[str]:
@@ -211,21 +243,141 @@ def _finding_claim_ids(finding: dict) -> list[str]:
 # ---------------------------------------------------------------- header
 
 
-def _header(report, articles, events, claims, findings, ctx) -> str:
-    out = ["<header class=\"page-header\">",
-           "<h1>verify \u2014 consistency report</h1>",
-           "<p class=\"meta\">"
-           f"{len(articles)} articles \u00b7 {len(events)} events \u00b7 {len(claims)} claims \u00b7 "
-           f"{len(findings)} findings"
-           f" \u00b7 tool {_esc(report.get('tool_version'))} \u00b7 model {_esc(report.get('model'))}"
-           f" \u00b7 generated {_esc(report.get('generated_at'))}</p>"]
+def _title(report, articles, events, claims, findings) -> str:
+    return ("<header class=\"page-header\">"
+            "<h1>verify \u2014 consistency report</h1>"
+            "<p class=\"meta\">"
+            f"{len(articles)} articles \u00b7 {len(events)} events \u00b7 {len(claims)} claims \u00b7 "
+            f"{len(findings)} findings"
+            f" \u00b7 tool {_esc(report.get('tool_version'))} \u00b7 model {_esc(report.get('model'))}"
+            f" \u00b7 generated {_esc(report.get('generated_at'))}</p></header>")
 
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _finding_link(f: dict) -> str:
+    return f"<a href=\"#finding-{_sid(f.get('id'))}\"><code>{_esc(f.get('id'))}</code></a>"
+
+
+def _summary(findings, claims, articles, events, ctx: _Context) -> str:
+    """What a reviewer must know first, in plain sentences: open conflicts with both quotes, decided
+    conflicts, the discrepancies explained away (one line each), then the counts."""
+    out = ["<section id=\"summary\" class=\"summary\"><h2>What to know first</h2>"]
+    conflicts = [f for f in findings if f.get("status") == "conflict"]
+    still_open = [f for f in conflicts if _decision(f) == "open"]
+    if still_open:
+        out.append(f"<p class=\"lead\"><b>{_plural(len(still_open), 'open conflict')}</b>: sources that cannot "
+                   "both be right, and no decision yet.</p><ol class=\"open-conflicts\">")
+        for f in still_open[:MAX_OPEN_CONFLICTS_SHOWN]:
+            rule = f" \u00b7 rule <code>{_esc(f.get('rule'))}</code>" if f.get("rule") else ""
+            out.append(f"<li class=\"open-conflict\" data-finding=\"{_esc(f.get('id'))}\">"
+                       f"<b>{_esc(f.get('attribute'))}</b> \u00b7 {_esc(ctx.event_label(f.get('event')))}"
+                       f" \u00b7 {_finding_link(f)}{rule}<br>{_esc(f.get('explanation'))}<ul class=\"both-quotes\">")
+            quotes = {q.get("claim"): q for q in (f.get("quotes") or []) if isinstance(q, dict)}
+            for side in _sides(f, quotes, ctx):
+                if not side:
+                    continue
+                claim = ctx.claims_by_id.get(side[0]) or {}
+                quote = quotes.get(side[0]) or {}
+                aid = claim.get("article", quote.get("article"))
+                date = (ctx.articles_by_id.get(aid) or {}).get("date")
+                line = quote.get("line", claim.get("line"))
+                out.append(f"<li><code>{_esc(aid)}</code>{' (' + _esc(date) + ')' if date else ''}, line "
+                           f"{_esc(line if line is not None else '?')}: "
+                           f"<q>{_quote_in_sentence(claim, quote, ctx)}</q></li>")
+            out.append("</ul></li>")
+        out.append("</ol>")
+        if len(still_open) > MAX_OPEN_CONFLICTS_SHOWN:
+            out.append(f"<p>\u2026 and {len(still_open) - MAX_OPEN_CONFLICTS_SHOWN} more: filter the findings below "
+                       "by status <i>conflict</i> and decision <i>open</i>.</p>")
+    else:
+        out.append("<p class=\"lead\"><b>No open conflict.</b>"
+                   + (" Every conflict has a decision." if conflicts else "") + "</p>")
+    decided = [f for f in conflicts if _decision(f) != "open"]
+    if decided:
+        out.append(f"<p>{_plural(len(decided), 'conflict')} decided:</p><ul class=\"decided-conflicts\">")
+        for f in decided:
+            review = f.get("review") or {}
+            note = f": {_esc(review.get('note'))}" if review.get("note") else ""
+            by = f" by {_esc(review.get('by'))}" if review.get("by") else ""
+            out.append(f"<li>{_finding_link(f)} {_esc(f.get('attribute'))}: {_esc(_decision(f))}{by}{note}</li>")
+        out.append("</ul>")
+    away = sorted((f for f in findings if f.get("status") in EXPLAINED_AWAY),
+                  key=lambda f: (EXPLAINED_AWAY.index(f.get("status")), str(f.get("attribute")), str(f.get("id"))))
+    if away:
+        out.append(f"<p>{_plural(len(away), 'discrepancy', 'discrepancies')} explained away (the figures differ, "
+                   "but do not contradict each other):</p>")
+        lines = [f"<li class=\"explained-away\">{STATUS_WORDS[f.get('status')]} \u00b7 {_esc(f.get('attribute'))} "
+                 f"\u00b7 {_finding_link(f)} ({_esc(_decision(f))}): {_esc(f.get('explanation'))}</li>" for f in away]
+        out.append("<ul class=\"away\">" + "".join(lines[:MAX_EXPLAINED_AWAY_SHOWN]) + "</ul>")
+        if len(lines) > MAX_EXPLAINED_AWAY_SHOWN:
+            out.append(f"<details><summary>{len(lines) - MAX_EXPLAINED_AWAY_SHOWN} more</summary>"
+                       "<ul class=\"away\">" + "".join(lines[MAX_EXPLAINED_AWAY_SHOWN:]) + "</ul></details>")
+    by_status = Counter(f.get("status") for f in findings)
+    open_discrepancies = sum(1 for f in findings
+                             if f.get("status") not in AGREEMENT_STATUSES and _decision(f) == "open")
+    single = sum(1 for c in claims if len(ctx.carriers.get(c.get("id"), [])) == 1)
+    words = {"different_scope": ("different scope", None), "different_event": ("different event", None),
+             "compatible": ("compatible", "compatible"), "agree": ("agree", "agree")}
+    counts = ", ".join(_plural(by_status.get(x, 0), *words.get(x, (x, None))) for x in STATUS_ORDER)
+    out.append(f"<p class=\"totals\">{_plural(len(articles), 'article')}, {_plural(len(events), 'event')}, "
+               f"{_plural(len(claims), 'claim')}, {_plural(len(findings), 'finding')}: {counts}. "
+               f"Open: {_plural(len(still_open), 'conflict')}, "
+               f"{_plural(open_discrepancies, 'discrepancy', 'discrepancies')} in all. "
+               f"<a href=\"#single-source\">{_plural(single, 'figure or fact', 'figures and facts')}</a> "
+               f"{'has' if single == 1 else 'have'} one source only.</p>")
+    out.append("<p class=\"legend\"><i>Open</i> means no review decision yet; a <i>discrepancy</i> is any "
+               "finding that is neither agree nor compatible.</p>")
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def _single_source(claims, findings, ctx: _Context) -> str:
+    """The figures and facts only one independent source gives: an editor checks these first."""
+    alone = [c for c in claims if len(ctx.carriers.get(c.get("id"), [])) == 1]
+    conflicts: dict = defaultdict(list)
+    for f in findings:
+        if f.get("status") == "conflict":
+            for cid in _finding_claim_ids(f):
+                conflicts[cid].append(f)
+    out = ["<section id=\"single-source\">",
+           f"<details{' open' if len(alone) <= 15 else ''}><summary><h2>Figures and facts only one source gives "
+           f"({len(alone)})</h2></summary>"]
+    if not alone:
+        out.append("<p class=\"empty\">None: every claim is carried by at least two independent sources.</p>")
+    else:
+        out.append("<p class=\"legend\">No other independent source agrees with these or is compatible with "
+                   "them (copies of one story count once); check them first.</p><ul class=\"single-source\">")
+        by_article: dict = defaultdict(list)
+        for c in alone[:MAX_SINGLE_SOURCE]:
+            by_article[c.get("article")].append(c)
+        for aid, chosen in by_article.items():
+            out.append(f"<li><a href=\"#article-{_sid(aid)}\"><code>{_esc(aid)}</code></a><ul>")
+            for c in chosen:
+                disputed = "".join(f" (contradicted: <a href=\"#finding-{_sid(f.get('id'))}\">conflict</a>)"
+                                   for f in conflicts.get(c.get("id"), []))
+                out.append(f"<li class=\"single\">line {_esc(c.get('line'))} \u00b7 {_esc(c.get('attribute'))}: "
+                           f"<b>{_esc(c.get('value'))}</b> \u2014 <a href=\"#claim-{_sid(c.get('id'))}\">"
+                           f"\u201c{_esc(c.get('text'))}\u201d</a>{disputed}</li>")
+            out.append("</ul></li>")
+        out.append("</ul>")
+        if len(alone) > MAX_SINGLE_SOURCE:
+            out.append(f"<p class=\"legend\">The first {MAX_SINGLE_SOURCE:,} of {len(alone):,}; claims.csv gives "
+                       "every claim's independent sources.</p>")
+    out.append("</details></section>")
+    return "\n".join(out)
+
+
+def _corpus(articles, events, claims, findings) -> str:
+    out = []
     # Articles table.
     claims_per_article = Counter(c.get("article") for c in claims)
     findings_per_article = Counter(a for f in findings for a in set(f.get("articles") or []))
     out.append("<section id=\"corpus\"><h2>Articles</h2>")
-    out.append("<table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>title</th><th>source</th>"
-               "<th>claims</th><th>findings</th></tr></thead><tbody>")
+    out.append("<div class=\"scroll-x\"><table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>title</th>"
+               "<th>source</th><th>claims</th><th>findings</th></tr></thead><tbody>")
     for a in articles:
         aid = a.get("id")
         out.append(
@@ -237,18 +389,20 @@ def _header(report, articles, events, claims, findings, ctx) -> str:
             f"<td class=\"num\">{claims_per_article.get(aid, 0)}</td>"
             f"<td class=\"num\">{findings_per_article.get(aid, 0)}</td>"
             "</tr>")
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table></div></section>")
 
     # Timeline.
     out.append("<section id=\"timeline\"><h2>Timeline</h2>")
     out.append("<p class=\"legend\"><span class=\"key-event\"></span> event (label) "
-               "<span class=\"key-article\"></span> article publication date</p>")
+               "<span class=\"key-article\"></span> article publication date \u2014 tap or hover a mark for "
+               "details</p>")
     out.append(_timeline_svg(articles, events))
     out.append("</section>")
 
-    # Counts.
+    # Counts: decisions are for discrepancies; agreements need none, so they are counted apart.
     by_status = Counter(f.get("status") for f in findings)
     by_decision = Counter(_decision(f) for f in findings)
+    discrepancy_decisions = Counter(_decision(f) for f in findings if f.get("status") not in AGREEMENT_STATUSES)
     statuses = list(STATUS_ORDER) + sorted(str(s) for s in by_status if s not in STATUS_ORDER)
     decisions = list(DECISION_ORDER) + sorted(d for d in by_decision if d not in DECISION_ORDER)
     out.append("<section id=\"counts\" class=\"counts\"><div><h2>Findings by status</h2>"
@@ -257,12 +411,13 @@ def _header(report, articles, events, claims, findings, ctx) -> str:
         out.append(f"<tr><td><span class=\"badge status-{_css_class(s)}\">{_esc(s)}</span></td>"
                    f"<td class=\"num\">{by_status.get(s, 0)}</td></tr>")
     out.append("</tbody></table></div><div><h2>Findings by review decision</h2>"
-               "<table class=\"count-table\" id=\"decision-counts\"><tbody>")
+               "<table class=\"count-table\" id=\"decision-counts\"><thead><tr><th></th><th>discrepancies</th>"
+               "<th>all findings</th></tr></thead><tbody>")
     for d in decisions:
         out.append(f"<tr><td><span class=\"decision decision-{_css_class(d)}\">{_esc(d)}</span></td>"
+                   f"<td class=\"num\">{discrepancy_decisions.get(d, 0)}</td>"
                    f"<td class=\"num\">{by_decision.get(d, 0)}</td></tr>")
     out.append("</tbody></table></div></section>")
-    out.append("</header>")
     return "\n".join(out)
 
 
@@ -424,8 +579,8 @@ def _matrix(articles, findings, restrict: bool = False) -> str:
     out = ["<section id=\"matrix\"><h2>Source agreement</h2>",
            "<p class=\"legend\">Each cell counts the findings between two articles as "
            "<b>agree / compatible / conflict</b>; the colour is the conflict share "
-           "(green: none, red: all). Hover a cell for details.</p>",
-           "<table id=\"agreement-matrix\" class=\"matrix\"><thead><tr><th></th>"]
+           "(green: none, red: all). Tap or hover a cell for details.</p>",
+           "<div class=\"scroll-x\"><table id=\"agreement-matrix\" class=\"matrix\"><thead><tr><th></th>"]
     for aid in ids:
         out.append(f"<th scope=\"col\" title=\"{_esc(aid)}\"><code>{_esc(_short(aid, 14))}</code></th>")
     out.append("</tr></thead><tbody>")
@@ -457,7 +612,7 @@ def _matrix(articles, findings, restrict: bool = False) -> str:
                        f"data-compatible=\"{compatible}\" data-conflict=\"{conflict}\" "
                        f"data-conflict-share=\"{share:.3f}\">{agree} / {compatible} / {conflict}</td>")
         out.append("</tr>")
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table></div></section>")
     return "\n".join(out)
 
 
@@ -483,8 +638,10 @@ def _findings_section(findings, events, ctx: _Context) -> str:
     decision_opts = list(DECISION_ORDER) + sorted(d for d in decisions if d not in DECISION_ORDER)
 
     out = ["<section id=\"findings\"><h2>Findings</h2>", "<div class=\"filters\" id=\"filters\">"]
+    discrepancies = sum(1 for f in findings if f.get("status") not in AGREEMENT_STATUSES)
     out.append("<label>Status <select id=\"filter-status\">"
-               f"<option value=\"{ALL}\">all ({len(findings)})</option>")
+               f"<option value=\"{ALL}\">all ({len(findings)})</option>"
+               f"<option value=\"{DISCREPANCY}\">discrepancies ({discrepancies})</option>")
     for s in status_opts:
         out.append(f"<option value=\"{_esc(s)}\">{_esc(s)} ({statuses.get(s, 0)})</option>")
     out.append("</select></label>")
@@ -537,19 +694,19 @@ def _finding_html(f: dict, ctx: _Context) -> str:
     event_value = NO_EVENT if f.get("event") is None else f.get("event")
     quotes = {q.get("claim"): q for q in (f.get("quotes") or []) if isinstance(q, dict)}
 
-    sides = [list(s or []) for s in (f.get("sides") or [])]
-    if not sides:  # older payloads: one side per article
-        per_article: dict = defaultdict(list)
-        for cid in f.get("claims") or []:
-            per_article[(ctx.claims_by_id.get(cid) or quotes.get(cid) or {}).get("article")].append(cid)
-        sides = list(per_article.values())
+    sides = _sides(f, quotes, ctx)
+    rule = f.get("rule")
+    rule_html = (f"<span class=\"rule\" title=\"{_esc(f'verify rules {rule}')} explains it\">rule "
+                 f"<code>{_esc(rule)}</code></span> " if rule else "")
+    discrepancy = "0" if status in AGREEMENT_STATUSES else "1"
 
     out = [f"<article class=\"finding status-{_css_class(status)}\" id=\"finding-{_sid(fid)}\" "
-           f"data-status=\"{_esc(status)}\" data-event=\"{_esc(event_value)}\" data-decision=\"{_esc(decision)}\">",
+           f"data-status=\"{_esc(status)}\" data-discrepancy=\"{discrepancy}\" data-event=\"{_esc(event_value)}\" "
+           f"data-decision=\"{_esc(decision)}\">",
            "<div class=\"finding-head\">"
            f"<span class=\"badge status-{_css_class(status)}\">{_esc(status)}</span> "
            f"<span class=\"attribute\">{_esc(f.get('attribute'))}</span> "
-           f"<span class=\"decision decision-{_css_class(decision)}\">{_esc(decision)}</span> "
+           f"<span class=\"decision decision-{_css_class(decision)}\">{_esc(decision)}</span> {rule_html}"
            f"<a class=\"permalink\" href=\"#finding-{_sid(fid)}\"><code>{_esc(fid)}</code></a></div>",
            "<div class=\"sides\">"]
     for side in sides:
@@ -572,6 +729,17 @@ def _finding_html(f: dict, ctx: _Context) -> str:
     return "\n".join(out)
 
 
+def _sides(f: dict, quotes: dict, ctx: _Context) -> list[list]:
+    """The claim ids of each side compared; older payloads without `sides` get one side per article."""
+    sides = [list(s or []) for s in (f.get("sides") or [])]
+    if not sides:
+        per_article: dict = defaultdict(list)
+        for cid in f.get("claims") or []:
+            per_article[(ctx.claims_by_id.get(cid) or quotes.get(cid) or {}).get("article")].append(cid)
+        sides = list(per_article.values())
+    return sides
+
+
 def _side_html(side: list, quotes: dict, ctx: _Context) -> str:
     first = ctx.claims_by_id.get(side[0]) if side else None
     aid = (first or quotes.get(side[0] if side else None) or {}).get("article")
@@ -591,6 +759,9 @@ def _side_html(side: list, quotes: dict, ctx: _Context) -> str:
                    f"<blockquote class=\"quote\">{_quote_in_sentence(claim, quote, ctx)}</blockquote>"
                    f"<div class=\"where\">line {_esc(line if line is not None else '?')} \u00b7 "
                    f"<a href=\"#claim-{_sid(cid)}\">show in article</a></div></div>")
+    carried = ctx.corroboration(side)
+    if carried:
+        out.append(f"<div class=\"carried\">carried by {_esc(carried)}</div>")
     out.append("</div>")
     return "\n".join(out)
 
@@ -677,8 +848,10 @@ def _claim_list_item(c: dict, ctx: _Context) -> str:
     cid = c.get("id")
     link = ctx.claim_finding.get(cid)
     target = (f" \u00b7 <a href=\"#finding-{_sid(link)}\">finding</a>" if link else "")
+    carried = ctx.corroboration([cid])
     return (f"<li id=\"claim-{_sid(cid)}\"><mark class=\"claim{'' if link else ' no-finding'}\">"
-            f"{_esc(c.get('text'))}</mark> \u2014 {_esc(c.get('attribute'))}: {_esc(c.get('value'))}{target}</li>")
+            f"{_esc(c.get('text'))}</mark> \u2014 {_esc(c.get('attribute'))}: {_esc(c.get('value'))}"
+            f"{' (' + _esc(carried) + ')' if carried else ''}{target}</li>")
 
 
 def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
@@ -712,8 +885,9 @@ def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
         target = next((ctx.claim_finding[c.get("id")] for c in cover if c.get("id") in ctx.claim_finding), None)
         tip = "; ".join(
             f"{c.get('attribute')}: {c.get('value')}"
-            + (f" ({ctx.claim_finding_count[c.get('id')]} finding(s))" if c.get("id") in ctx.claim_finding
-               else " (no finding)")
+            + (f" ({ctx.claim_finding_count[c.get('id')]} finding(s)" if c.get("id") in ctx.claim_finding
+               else " (no finding")
+            + (f", {ctx.corroboration([c.get('id')])})" if ctx.corroboration([c.get("id")]) else ")")
             for c in cover)
         classes = ["claim"]
         if target is None:
@@ -768,7 +942,8 @@ table.articles { width: 100%; } table.articles th, table.articles td { border-bo
 td.num { text-align: right; font-variant-numeric: tabular-nums; } .nowrap { white-space: nowrap; }
 td.source { color: var(--muted); font-size: 12px; }
 .counts { display: flex; gap: 48px; flex-wrap: wrap; }
-.count-table td { padding: 2px 10px 2px 0; }
+.count-table td, .count-table th { padding: 2px 10px 2px 0; }
+.count-table th { font-weight: normal; color: var(--muted); text-align: right; }
 svg.timeline { width: 100%; height: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; }
 svg.timeline .axis { stroke: #444; stroke-width: 1.5; } svg.timeline .grid { stroke: #e3e3e3; }
 svg.timeline .axis-label { font-size: 10px; fill: var(--muted); }
@@ -783,7 +958,8 @@ svg.timeline .article-tick text { font-size: 11px; fill: #555; }
 .key-article { width: 2px; height: 12px; background: #777; }
 table.matrix th, table.matrix td { border: 1px solid #fff; padding: 6px 8px; text-align: center; }
 table.matrix thead th { font-weight: normal; }
-table.matrix th[scope=row] { text-align: right; font-weight: normal; }
+table.matrix th[scope=row] { text-align: right; font-weight: normal; position: sticky; left: 0; z-index: 1;
+  background: var(--bg); }
 .matrix-cell { min-width: 84px; font-variant-numeric: tabular-nums; cursor: default; }
 .matrix-diag { background: #fafafa; color: #bbb; }
 .badge, .decision { display: inline-block; padding: 1px 7px; border-radius: 10px; font-size: 12px;
@@ -796,21 +972,25 @@ table.matrix th[scope=row] { text-align: right; font-weight: normal; }
 .decision-dismissed { background: #eceff1; color: #455a64; }
 .decision-explained { background: #e3f2fd; color: #0d47a1; border-color: #90caf9; }
 .decision-open { background: #fff8e1; color: #8d6e00; border-color: #ffe082; }
-.filters { position: sticky; top: 0; z-index: 2; background: rgba(255,255,255,.96); display: flex;
-  flex-wrap: wrap; gap: 12px; align-items: center; padding: 8px 0; border-bottom: 1px solid var(--line); }
-.filters label { display: flex; gap: 6px; align-items: center; }
-.filters select, .filters input { font: inherit; padding: 3px 6px; }
+/* An opaque bar above the cards (z-index over anything a card positions), so nothing shows through. */
+.filters { position: sticky; top: 0; z-index: 10; background: var(--bg); display: flex;
+  flex-wrap: wrap; gap: 8px 12px; align-items: center; padding: 8px 0; border-bottom: 1px solid var(--line);
+  box-shadow: 0 6px 6px -6px rgba(0,0,0,.25); }
+.filters label { display: flex; gap: 6px; align-items: center; min-width: 0; }
+.filters select, .filters input { font: inherit; padding: 3px 6px; min-width: 0; max-width: 100%; }
 .filters input { width: 220px; } .shown { margin-left: auto; color: var(--muted); }
 .event-group > h3 .count { color: var(--muted); font-weight: normal; }
 .finding { border: 1px solid var(--line); border-left: 5px solid #999; border-radius: 6px; padding: 8px 12px;
-  margin: 10px 0; background: #fff; }
+  margin: 10px 0; background: #fff; overflow-wrap: anywhere; scroll-margin-top: 9rem; }
 .finding.status-conflict { border-left-color: #c62828; } .finding.status-different_scope { border-left-color: #ef6c00; }
 .finding.status-update { border-left-color: #1565c0; } .finding.status-different_event { border-left-color: #6a1b9a; }
 .finding.status-compatible { border-left-color: #00897b; } .finding.status-agree { border-left-color: #2e7d32; }
 .finding:target { box-shadow: 0 0 0 3px #ffca28; }
 .finding-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .finding-head .attribute { font-weight: 600; } .permalink { margin-left: auto; color: var(--muted); }
-.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 12px; margin: 8px 0; }
+.sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 12px;
+  margin: 8px 0; }
+.carried, .rule { font-size: 12px; color: var(--muted); } .carried { margin-top: 4px; }
 .side { background: var(--soft); border-radius: 6px; padding: 8px 10px; }
 .side-head .date { color: var(--muted); margin-left: 6px; }
 .side-title { font-size: 12px; color: var(--muted); margin: 2px 0 4px; }
@@ -826,12 +1006,34 @@ details.article summary { cursor: pointer; } details.article summary .count { co
 .article-text { white-space: pre-wrap; font: 13px/1.55 Georgia, "Times New Roman", serif; margin: 8px 0;
   padding: 10px; background: var(--soft); border-radius: 4px; overflow-wrap: anywhere; }
 .warning { color: #8d6e00; } .empty { color: var(--muted); }
+.meta, .summary, .single-source, .explanation, .review, .other-event { overflow-wrap: anywhere; }
+.summary { border: 1px solid var(--line); border-radius: 6px; padding: 4px 14px 8px; background: var(--soft); }
+.summary h2 { margin-top: 8px; } .summary .lead { font-size: 15px; }
+.summary ol, .summary ul { padding-left: 22px; } .summary li { margin: 4px 0; }
+.both-quotes q { quotes: "\\201c" "\\201d"; } .both-quotes mark { font-weight: 600; }
+#single-source summary h2 { display: inline; font-size: 17px; }
+#single-source details { margin: 16px 0; }
+/* Wide tables scroll inside their own box, never the page. */
+.scroll-x { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
+.tip { position: fixed; left: 8px; right: 8px; bottom: 8px; z-index: 20; background: #263238; color: #fff;
+  padding: 8px 12px; border-radius: 6px; font-size: 13px; box-shadow: 0 2px 8px rgba(0,0,0,.3);
+  overflow-wrap: anywhere; max-width: 720px; margin: 0 auto; }
+@media (max-width: 700px) {
+  body { padding: 8px 10px 64px; }
+  h1 { font-size: 19px; }
+  .filters { gap: 6px 8px; font-size: 13px; }
+  .filters label { flex: 1 1 45%; } .filters label select, .filters label input { flex: 1 1 auto; width: 0; }
+  .shown { margin-left: 0; }
+  .counts { gap: 12px; }
+  .permalink { margin-left: 0; }
+  .matrix-cell { min-width: 64px; }
+}
 """
 
 _SCRIPT = r"""
 (function () {
   "use strict";
-  var ALL = "__all__";
+  var ALL = "__all__", DISCREPANCY = "__discrepancy__";
   var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".event-group"));
   var fStatus = document.getElementById("filter-status");
@@ -848,7 +1050,8 @@ _SCRIPT = r"""
     var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
     var n = 0;
     findings.forEach(function (el, i) {
-      var ok = (s === ALL || el.getAttribute("data-status") === s) &&
+      var ok = (s === ALL || (s === DISCREPANCY ? el.getAttribute("data-discrepancy") === "1"
+                                                : el.getAttribute("data-status") === s)) &&
                (e === ALL || el.getAttribute("data-event") === e) &&
                (d === ALL || el.getAttribute("data-decision") === d);
       for (var k = 0; ok && k < words.length; k++) {
@@ -879,6 +1082,25 @@ _SCRIPT = r"""
       node = node.parentElement;
     }
     target.scrollIntoView({block: "center"});
+  }
+
+  // A tap shows what hovering shows: the title (or SVG <title>) of what was tapped, in a box at the bottom.
+  var tip = document.getElementById("tip");
+  function tipText(node) {
+    for (; node && node !== document; node = node.parentNode) {
+      if (node.nodeType !== 1) { continue; }
+      if (node.id === "tip") { return null; }
+      var own = node.querySelector ? node.querySelector(":scope > title") : null;
+      if (own && own.textContent) { return own.textContent; }
+      if (node.getAttribute("title")) { return node.getAttribute("title"); }
+    }
+    return null;
+  }
+  if (tip) {
+    document.addEventListener("click", function (event) {
+      var text = tipText(event.target);
+      if (text) { tip.textContent = text; tip.hidden = false; } else { tip.hidden = true; }
+    });
   }
 
   [fStatus, fEvent, fDecision].forEach(function (el) { el.addEventListener("change", apply); });

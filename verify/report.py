@@ -15,18 +15,30 @@ import tempfile
 from collections import Counter
 from pathlib import Path
 
-import pandas as pd
-
+from .corroboration import carried_by, corroboration_line, source_names
 from .html_report import render_html
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
 
 SCHEMA_VERSION = 1
+# What the top of the reports lists as explained away, one line each, in this order.
+EXPLAINED_AWAY = ("different_event", "different_scope", "update")
+STATUS_WORDS = {"conflict": "conflict", "different_scope": "different scope", "update": "update",
+                "different_event": "different event", "compatible": "compatible", "agree": "agree"}
+
+
+def claim_sources(report: Report) -> dict[str, list[str]]:
+    """Claim id -> the independent sources that carry it (see verify/corroboration.py)."""
+    sources = source_names({"id": a.id, "duplicate_of": a.duplicate_of, "outlet": getattr(a, "outlet", None)}
+                           for a in report.articles)
+    return carried_by({c.id: c.article for c in report.claims}, ((f.status, f.claims) for f in report.findings),
+                      sources)
 
 
 def to_json(report: Report, reviews=None) -> dict:
     """The report as the documented JSON structure (schema_version 1), with review decisions if given."""
     claims_by_id = {c.id: c for c in report.claims}
     decisions = reviews.decisions if reviews is not None else {}
+    carriers = claim_sources(report)
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": report.tool_version,
@@ -43,7 +55,8 @@ def to_json(report: Report, reviews=None) -> dict:
              "articles": e.articles, "participants": e.participants}
             for e in report.events
         ],
-        "claims": [_claim_json(c) for c in report.claims],
+        "claims": [{**_claim_json(c), "carried_by": carriers[c.id], "independent_sources": len(carriers[c.id])}
+                   for c in report.claims],
         "findings": [
             {"id": f.id, "status": f.status, "rule": f.rule, "event": f.event, "other_event": f.other_event,
              "attribute": f.attribute, "claims": f.claims, "sides": f.sides, "articles": f.articles,
@@ -83,9 +96,12 @@ def _num(x):
 
 
 def summary(report: Report, reviews=None) -> dict:
+    """Counts. Open means undecided; a discrepancy is any status but agree and compatible."""
     by_status = Counter(f.status for f in report.findings)
     decisions = reviews.decisions if reviews is not None else {}
     by_decision = Counter(decisions[f.id].decision for f in report.findings if f.id in decisions)
+    open_by_status = Counter(f.status for f in report.findings if f.id not in decisions)
+    carriers = claim_sources(report)
     return {
         "articles": len(report.articles),
         "events": len(report.events),
@@ -93,19 +109,28 @@ def summary(report: Report, reviews=None) -> dict:
         "findings": len(report.findings),
         "by_status": {s: by_status.get(s, 0) for s in STATUSES},
         "by_decision": {d: by_decision.get(d, 0) for d in ("confirmed", "dismissed", "explained")},
-        "open_discrepancies": sum(1 for f in report.findings
-                                  if f.status in DISCREPANCY_STATUSES and f.id not in decisions),
+        "open_discrepancies": sum(open_by_status.get(s, 0) for s in DISCREPANCY_STATUSES),
+        "open_conflicts": open_by_status.get("conflict", 0),
+        "open_by_status": {s: open_by_status.get(s, 0) for s in DISCREPANCY_STATUSES},
+        "single_source_claims": sum(1 for names in carriers.values() if len(names) == 1),
     }
 
 
-def claims_frame(report: Report) -> pd.DataFrame:
+def claims_frame(report: Report):
+    import pandas as pd  # imported here: `verify review` writes decisions without loading pandas
+
     columns = ["id", "article", "event", "kind", "attribute", "subject", "value", "text", "start", "end", "line",
-               "scope", "hedge", "low", "high", "currency", "date_low", "date_high", "speaker", "sentence"]
-    rows = [c.to_row() for c in report.claims]
+               "scope", "hedge", "low", "high", "currency", "date_low", "date_high", "speaker", "sentence",
+               "independent_sources", "carried_by"]
+    carriers = claim_sources(report)
+    rows = [{**c.to_row(), "independent_sources": len(carriers[c.id]), "carried_by": " ".join(carriers[c.id])}
+            for c in report.claims]
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
-def findings_frame(report: Report, reviews=None) -> pd.DataFrame:
+def findings_frame(report: Report, reviews=None):
+    import pandas as pd
+
     claims = {c.id: c for c in report.claims}
     decisions = reviews.decisions if reviews is not None else {}
     rows = [{
@@ -113,10 +138,10 @@ def findings_frame(report: Report, reviews=None) -> pd.DataFrame:
         "articles": " ".join(f.articles), "values": " | ".join(f.values),
         "quotes": " | ".join(f"{claims[c].article}: {' '.join(claims[c].text.split())}" for c in f.claims),
         "claims": " ".join(f.claims), "explanation": f.explanation,
-        "decision": decisions[f.id].decision if f.id in decisions else "",
+        "decision": decisions[f.id].decision if f.id in decisions else "", "rule": f.rule,
     } for f in report.findings]
     columns = ["id", "status", "event", "other_event", "attribute", "articles", "values", "quotes", "claims",
-               "explanation", "decision"]
+               "explanation", "decision", "rule"]
     return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(columns=columns)
 
 
@@ -131,23 +156,24 @@ def to_markdown(report: Report, reviews=None) -> str:
     events = {e.id: e for e in report.events}
     articles = {a.id: a for a in report.articles}
     decisions = reviews.decisions if reviews is not None else {}
+    carriers = claim_sources(report)
     s = summary(report, reviews)
     out = ["# verify consistency report", ""]
-    out.append(f"{s['articles']} articles, {s['events']} events, {s['claims']} claims, {s['findings']} findings; "
-               f"{s['open_discrepancies']} open discrepancies (not yet reviewed).")
-    out.append("")
-    out.append("| status | findings |")
-    out.append("|---|---|")
+    out.extend(_first_things(report, s, claims, events, articles, decisions))
+    out.append("| status | findings | open |")
+    out.append("|---|---|---|")
     for status in STATUSES:
-        out.append(f"| {status} | {s['by_status'][status]} |")
+        still_open = s["open_by_status"][status] if status in DISCREPANCY_STATUSES else "–"
+        out.append(f"| {status} | {s['by_status'][status]} | {still_open} |")
     out.append("")
+    out.extend(_single_source(report, carriers, claims))
     out.append("## Articles")
     out.append("")
     out.append("| id | date | title |")
     out.append("|---|---|---|")
     for a in report.articles:
-        copy = (f" (copy of {md_escape(a.duplicate_of)}, {a.similarity:.0f}% alike: counted as one source)"
-                if a.duplicate_of else "")
+        alike = f", {a.similarity:.0f}% alike" if a.similarity is not None else ""
+        copy = f" (copy of {md_escape(a.duplicate_of)}{alike}: counted as one source)" if a.duplicate_of else ""
         out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])}{copy} |")
     out.append("")
     out.append("## Events")
@@ -181,10 +207,11 @@ def to_markdown(report: Report, reviews=None) -> str:
                 reviewed = (f" · reviewed: **{decision.decision}** by {md_escape(decision.by)}"
                             f"{': ' + md_escape(decision.note) if decision.note else ''}") if decision else (
                     " · open" if f.status in DISCREPANCY_STATUSES else "")
-                out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`{reviewed}  ")
+                rule = f" · rule `{md_escape(f.rule)}`" if f.rule else ""
+                out.append(f"- **{f.status}** · {md_escape(f.attribute)} · `{f.id}`{rule}{reviewed}  ")
                 out.append(f"  {md_escape(f.explanation)}")
                 out.append("")
-                out.extend(_side_by_side(f, claims, articles))
+                out.extend(_side_by_side(f, claims, articles, carriers))
                 out.append("")
     stale_ids = sorted(fid for fid in decisions if fid not in {f.id for f in report.findings})
     if stale_ids:
@@ -196,6 +223,7 @@ def to_markdown(report: Report, reviews=None) -> str:
             d = decisions[fid]
             out.append(f"- `{fid}` {d.decision} by {md_escape(d.by)} ({d.at}): {md_escape(d.note)}")
         out.append("")
+    out.extend(_every_claim(report, carriers, events))
     if report.warnings:
         out.append("## Warnings")
         out.append("")
@@ -205,18 +233,127 @@ def to_markdown(report: Report, reviews=None) -> str:
     return "\n".join(out)
 
 
-def _side_by_side(finding, claims, articles) -> list[str]:
-    """The compared sides as columns: article, date, value and quotes (with line numbers)."""
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _first_things(report: Report, s: dict, claims, events, articles, decisions) -> list[str]:
+    """What a reviewer must know, in plain sentences: open conflicts with both quotes, decided conflicts,
+    the discrepancies explained away (one line each), then the counts."""
+    out = []
+    conflicts = sorted((f for f in report.findings if f.status == "conflict"), key=lambda f: (f.attribute, f.id))
+    still_open = [f for f in conflicts if f.id not in decisions]
+    if still_open:
+        out.append(f"**{_count(len(still_open), 'open conflict')}**: sources that cannot both be right, and "
+                   f"no decision yet (`verify check` fails on {'it' if len(still_open) == 1 else 'them'}).")
+        out.append("")
+        for n, f in enumerate(still_open, 1):
+            event = events[f.event].label if f.event in events else "no single event"
+            rule = f" · rule `{md_escape(f.rule)}`" if f.rule else ""
+            out.append(f"{n}. **{md_escape(f.attribute)}** · {md_escape(event)} · `{f.id}`{rule}  ")
+            out.append(f"   {md_escape(f.explanation)}")
+            for side in f.sides or [[c] for c in f.claims]:
+                claim = claims[side[0]]
+                article = articles.get(claim.article)
+                published = f" (published {article.date})" if article is not None and article.date else ""
+                out.append(f"   - {md_escape(claim.article)}{published}, line {claim.line}: "
+                           f"“{md_escape(claim.text)}” in “{md_escape(claim.sentence)}”")
+        out.append("")
+    else:
+        out.append("**No open conflict.**" + (" Every conflict has a decision." if conflicts else ""))
+        out.append("")
+    decided = [f for f in conflicts if f.id in decisions]
+    if decided:
+        out.append(f"{_count(len(decided), 'conflict')} decided:")
+        out.append("")
+        for f in decided:
+            d = decisions[f.id]
+            note = f": {md_escape(d.note)}" if d.note else ""
+            out.append(f"- `{f.id}` {md_escape(f.attribute)}: {d.decision} by {md_escape(d.by)}{note}")
+        out.append("")
+    away = sorted((f for f in report.findings if f.status in EXPLAINED_AWAY),
+                  key=lambda f: (EXPLAINED_AWAY.index(f.status), f.attribute, f.id))
+    if away:
+        out.append(f"{_count(len(away), 'discrepancy', 'discrepancies')} explained away "
+                   f"(the figures differ, but do not contradict each other):")
+        out.append("")
+        for f in away:
+            d = decisions.get(f.id)
+            state = f"{d.decision} by {md_escape(d.by)}" if d else "open"
+            out.append(f"- {STATUS_WORDS[f.status]} · {md_escape(f.attribute)} · `{f.id}` ({state}): "
+                       f"{md_escape(f.explanation)}")
+        out.append("")
+    by_status = ", ".join(_count(s["by_status"][x], STATUS_WORDS[x], "agree" if x == "agree" else
+                                 ("compatible" if x == "compatible" else None)) for x in STATUSES)
+    out.append(f"{_count(s['articles'], 'article')}, {_count(s['events'], 'event')}, {_count(s['claims'], 'claim')}, "
+               f"{_count(s['findings'], 'finding')}: {by_status}. Open: {_count(s['open_conflicts'], 'conflict')}, "
+               f"{_count(s['open_discrepancies'], 'discrepancy', 'discrepancies')} in all. "
+               f"{_count(s['single_source_claims'], 'figure or fact', 'figures and facts')} "
+               f"{'has' if s['single_source_claims'] == 1 else 'have'} one source only.")
+    out.append("")
+    out.append("*Open* means no review decision yet; a *discrepancy* is any finding that is neither agree nor "
+               "compatible.")
+    out.append("")
+    return out
+
+
+def _single_source(report: Report, carriers: dict[str, list[str]], claims) -> list[str]:
+    """The figures and facts only one source gives: an editor checks these first."""
+    alone = [c for c in report.claims if len(carriers[c.id]) == 1]
+    conflicts: dict[str, list[str]] = {}
+    for f in report.findings:
+        if f.status == "conflict":
+            for cid in f.claims:
+                conflicts.setdefault(cid, []).append(f.id)
+    out = [f"## Figures and facts only one source gives ({len(alone)})", ""]
+    if not alone:
+        return out + ["None: every claim is carried by at least two independent sources.", ""]
+    out.append("No other independent source agrees with these (or is compatible with them); check them first.")
+    out.append("")
+    by_article: dict[str, list] = {}
+    for c in alone:
+        by_article.setdefault(c.article, []).append(c)
+    for article, chosen in by_article.items():
+        out.append(f"- **{md_escape(article)}**")
+        for c in sorted(chosen, key=lambda c: (c.start, c.id)):
+            disputed = "".join(f" (contradicted: conflict `{fid}`)" for fid in conflicts.get(c.id, []))
+            out.append(f"  - line {c.line} · {md_escape(c.attribute)}: **{md_escape(str(c.value))}** — "
+                       f"“{md_escape(c.text)}”{disputed}")
+    out.append("")
+    return out
+
+
+def _every_claim(report: Report, carriers: dict[str, list[str]], events) -> list[str]:
+    """Every claim with its corroboration line, by event."""
+    out = [f"## Claims and their sources ({len(report.claims)})", ""]
+    by_event: dict[str | None, list] = {}
+    for c in report.claims:
+        by_event.setdefault(c.event, []).append(c)
+    for event_id in sorted(by_event, key=lambda e: (e is None, e or "")):
+        label = events[event_id].label if event_id in events else "No single event (people, background)"
+        out.append(f"### {md_escape(label)}")
+        out.append("")
+        for c in sorted(by_event[event_id], key=lambda c: (c.attribute, c.article, c.start)):
+            out.append(f"- {md_escape(c.attribute)}: **{md_escape(str(c.value))}** — {md_escape(c.article)} "
+                       f"line {c.line}, “{md_escape(c.text)}”: {md_escape(corroboration_line(carriers[c.id]))}")
+        out.append("")
+    return out
+
+
+def _side_by_side(finding, claims, articles, carriers) -> list[str]:
+    """The compared sides as columns: article, date, value, quotes (with line numbers) and sources."""
     sides = finding.sides or [finding.claims]
     columns = []
     for side in sides:
         first = claims[side[0]]
         date = articles[first.article].date if first.article in articles else None
         quotes = "<br>".join(f"“{md_escape(claims[c].text)}” (line {claims[c].line})" for c in side)
-        columns.append((md_escape(first.article), str(date or "?"), md_escape(str(first.value)), quotes))
+        names = sorted({name for c in side for name in carriers.get(c, [])})
+        columns.append((md_escape(first.article), str(date or "?"), md_escape(str(first.value)), quotes,
+                        md_escape(corroboration_line(names)) if names else "?"))
     header = "  | | " + " | ".join(f"side {chr(65 + i)}" for i in range(len(columns))) + " |"
     rows = [header, "  |---|" + "---|" * len(columns)]
-    for label, index in (("article", 0), ("published", 1), ("value", 2), ("quotes", 3)):
+    for label, index in (("article", 0), ("published", 1), ("value", 2), ("quotes", 3), ("carried by", 4)):
         rows.append(f"  | {label} | " + " | ".join(col[index] for col in columns) + " |")
     return rows
 
@@ -262,11 +399,32 @@ def atomic_write(path: Path, data: str) -> None:
     atomic_write_all({Path(path): data})
 
 
+def _generated_at(previous: Path, payload: dict) -> str:
+    """Now, unless the report.json already in place says exactly the same: then its time, so that a
+    rerun on unchanged articles (`make test`, a pre-commit hook) leaves the files untouched."""
+    try:
+        old = json.loads(previous.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = None
+    if isinstance(old, dict) and isinstance(old.get("generated_at"), str):
+        same = {k: v for k, v in old.items() if k != "generated_at"} == json.loads(json.dumps(payload))
+        if same:
+            return old["generated_at"]
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+def _differs(path: Path, data: str) -> bool:
+    try:
+        return path.read_bytes() != data.encode("utf-8")
+    except OSError:
+        return True
+
+
 def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Path]:
-    """Write every report format into `out_dir`; returns the paths written."""
+    """Write every report format into `out_dir` (only the files whose content changed); returns their paths."""
     out = Path(out_dir)
     payload = to_json(report, reviews)
-    payload["generated_at"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    payload["generated_at"] = _generated_at(out / "report.json", payload)
     files = {
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
         out / "report.md": to_markdown(report, reviews),
@@ -274,5 +432,5 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
         out / "claims.csv": claims_frame(report).to_csv(index=False),
         out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
     }
-    atomic_write_all(files)
+    atomic_write_all({path: data for path, data in files.items() if _differs(path, data)})
     return list(files)

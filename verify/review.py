@@ -4,6 +4,13 @@ The file (`reports/reviews.json` by default) maps finding ids to a decision with
 made it, when, and a snapshot of the finding's quotes, so a reader sees what was decided without
 running the tool. It is sorted and versioned like a baseline, written atomically, and a file that
 cannot be parsed is refused with the line of the problem, never overwritten.
+
+Every change is a read-modify-write under a file lock (`reviews.json.lock` beside the file): the
+file is read again once the lock is held, so decisions recorded at the same time by other
+processes or reviewers are kept, never overwritten by a stale copy.
+
+Vocabulary, used by every output: a finding is *open* while it has no decision; a *discrepancy* is a
+finding whose status is neither agree nor compatible (`DISCREPANCY_STATUSES`).
 """
 from __future__ import annotations
 
@@ -12,19 +19,25 @@ import json
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, TypeVar
 
-from .records import Finding, Report
+from filelock import FileLock, Timeout
+
+from .records import DISCREPANCY_STATUSES, Finding, Report
 
 REVIEWS_SCHEMA_VERSION = 1
 DECISIONS = ("confirmed", "dismissed", "explained")
 DECISION_HELP = {
     "confirmed": "a real discrepancy the team accepts as known",
-    "dismissed": "not a discrepancy (say why in the note)",
+    "dismissed": "not a discrepancy; say why in the note",
     "explained": "a real difference with a known explanation",
 }
-# How far a finding must go to fail a check: conflicts only, or any status but agree.
-FAIL_LEVELS = {"conflict": ("conflict",),
-               "discrepancy": ("conflict", "different_scope", "update", "different_event", "compatible")}
+# How far a finding must go to fail a check: conflicts only, or any discrepancy (neither agree nor compatible).
+FAIL_LEVELS = {"conflict": ("conflict",), "discrepancy": DISCREPANCY_STATUSES}
+# The order reviewers meet discrepancies in: what fails CI first, then what most often hides a conflict.
+REVIEW_ORDER = ("conflict", "update", "different_scope", "different_event", "compatible", "agree")
+LOCK_TIMEOUT = 60.0  # seconds to wait for another process's decision before giving up with a message
+T = TypeVar("T")
 
 
 class ReviewsError(Exception):
@@ -82,6 +95,39 @@ def load_reviews(path: str | Path) -> Reviews:
     return Reviews(path, decisions)
 
 
+def lock_path(path: str | Path) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + ".lock")
+
+
+def update_reviews(path: str | Path, change: Callable[[Reviews], T]) -> tuple[Reviews, T]:
+    """Apply `change` to the decisions file as it is on disk now, under a file lock, and save it.
+
+    Returns the saved decisions and what `change` returned. A file that cannot be parsed raises
+    ReviewsError before anything is written.
+    """
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(lock_path(path)), timeout=LOCK_TIMEOUT)
+        lock.acquire()
+    except Timeout as exc:
+        raise ReviewsError(f"{path}: another verify has held {lock_path(path)} for {LOCK_TIMEOUT:.0f} s; "
+                           f"try again when it has finished") from exc
+    except OSError as exc:
+        raise ReviewsError(f"{path}: cannot lock the review decisions ({exc.strerror or exc})") from exc
+    try:
+        reviews = load_reviews(path)
+        result = change(reviews)
+        try:
+            save_reviews(reviews)
+        except OSError as exc:
+            raise ReviewsError(f"{path}: cannot write the review decisions ({exc.strerror or exc})") from exc
+        return reviews, result
+    finally:
+        lock.release()
+
+
 def save_reviews(reviews: Reviews) -> None:
     """Write sorted, versioned JSON atomically (temporary file, then rename)."""
     from .report import atomic_write
@@ -110,24 +156,49 @@ def snapshot(finding: dict) -> dict:
 
 
 def decide(reviews: Reviews, finding: dict, decision: str, note: str, by: str) -> Decision:
+    """Record a decision (read-modify-write under the lock); `reviews` is refreshed from the file."""
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {', '.join(DECISIONS)}")
     entry = Decision(decision, note, by, dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
                      snapshot(finding))
-    reviews.decisions[finding["id"]] = entry
-    save_reviews(reviews)
+
+    def record(current: Reviews) -> None:
+        current.decisions[finding["id"]] = entry
+
+    saved, _ = update_reviews(reviews.path, record)
+    reviews.decisions = saved.decisions
     return entry
 
 
+def reopen(reviews: Reviews, finding_id: str) -> Decision | None:
+    """Take a decision back, so the finding is open again; returns the decision removed, if any."""
+    saved, removed = update_reviews(reviews.path, lambda current: current.decisions.pop(finding_id, None))
+    reviews.decisions = saved.decisions
+    return removed
+
+
 def is_open(finding_id: str, reviews: Reviews) -> bool:
+    """Open means undecided, whatever the status."""
     return reviews.get(finding_id) is None
+
+
+def review_key(status: str, event: str | None, attribute: str, finding_id: str) -> tuple:
+    """The order reviewers see findings in, everywhere: by REVIEW_ORDER, then event, attribute, id."""
+    rank = REVIEW_ORDER.index(status) if status in REVIEW_ORDER else len(REVIEW_ORDER)
+    return rank, event or "", attribute, finding_id
+
+
+def is_discrepancy(status: str) -> bool:
+    """Every status that is neither agree nor compatible."""
+    return status in DISCREPANCY_STATUSES
 
 
 def failing(findings: list[Finding], reviews: Reviews, fail_on: str, articles: set[str] | None = None) -> list[Finding]:
     """Open findings at or above the failure level (optionally only those touching `articles`)."""
     statuses = FAIL_LEVELS[fail_on]
-    return [f for f in findings if f.status in statuses and is_open(f.id, reviews)
-            and (articles is None or set(f.articles) & articles)]
+    chosen = [f for f in findings if f.status in statuses and is_open(f.id, reviews)
+              and (articles is None or set(f.articles) & articles)]
+    return sorted(chosen, key=lambda f: review_key(f.status, f.event, f.attribute, f.id))
 
 
 def stale(report: Report, reviews: Reviews) -> list[str]:
