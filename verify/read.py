@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -49,6 +50,34 @@ ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Mt|No|Nos|vs|etc|Jr|Sr|Inc|Ltd|Co|Corp|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
 )
+
+
+TITLE_MIN_WORDS = 5  # shorter lines before the body are site furniture ("All Sections")
+TITLE_MAX_WORDS = 20  # headlines are shorter; a longer unit without a full stop is prose
+CAPTION_MAX_WORDS = 8
+LIST_ITEM_MAX_WORDS = 14
+# Labels and bullets that open a new unit wherever they stand in a line.
+INLINE_LABEL = re.compile(r"(?<!\S)(?P<label>" + "|".join(re.escape(name[0].upper() + name[1:]) for name in LABEL_ROLES)
+                          + r"):(?=\s|$)")
+INLINE_BULLET = re.compile(r"(?<=\s)[•▪‣◦](?=\s)")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NAME = r"[A-Z][\w'’.-]+ [A-Z][\w'’-]+?"  # two capitalised words; the last may run into the weekday
+# "Jane Doe, John Roe, Thursday, 27 March 2025, 13:15": names, then a date and a clock time.
+BYLINE = re.compile(rf"(?:By )?(?:{_NAME}(?:, | and ))*{_NAME},? ?"
+                    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}},?) "
+                    rf"\d{{4}},? \d{{1,2}}:\d{{2}}(?: ?[ap]\.?m\.?)?(?=\s|$)")
+# Site furniture a copied page starts with, before the headline on the same line.
+SITE_MENU = re.compile(r"\s*(?:All Sections|Skip to (?:main )?content|Sign in|Log in)(?=\s+[A-Z])")
+WORD = re.compile(r"\S+")
+NAME_GLUE = {"of", "the", "and", "for", "de", "da", "di", "du", "del", "la", "le", "van", "von", "in", "on", "at", "to",
+             "by", "a", "an", "&", "/", "-", "–", "—", "|", "via"}
+# Words that open a sentence rather than a list item (items may start with "The" or "A").
+SENTENCE_OPENERS = {"He", "She", "It", "They", "We", "I", "You", "There", "Here", "In", "On", "At", "But", "And",
+                    "However", "Meanwhile", "According", "After", "Before", "When", "While", "As", "If"}
+# Capitalised words that open the sentence a source line ran into ("Source: wire reports The meeting ...").
+SOURCE_ENDERS = SENTENCE_OPENERS | {"The", "A", "An", "This", "These", "Those", "Its", "His", "Her", "Their", "Our",
+                                    "Around", "About", "Some", "More", "Nearly", "Almost", "Many", "Most"}
+CALL_TO_ACTION = re.compile(r"(?:Support|Subscribe|Follow|Donate|Join|Sign up|Share|Like|Read|Download|Listen)\b")
 
 
 class ArticleError(Exception):
@@ -118,6 +147,8 @@ def read_article(path: Path) -> Article:
     overlong = [f"line {seg.line} has {seg.end - seg.start:,} characters without a sentence break"
                 for seg in segments if seg.role == "overlong"]
     if not any(s.role in ("body", "list_item") for s in segments):
+        segments = [replace(s, role="body") if s.role == "title" else s for s in segments]
+    if not any(s.role in ("body", "list_item") for s in segments):
         if overlong:
             raise ArticleError(f"{name}: {overlong[0]}; not prose, nothing to mine")
         raise ArticleError(f"{name}: no article text after the date line")
@@ -151,61 +182,74 @@ def parse_date_line(text: str) -> tuple[dt.date | None, int, str | None]:
 
 
 def segment(text: str, body_start: int) -> list[Segment]:
-    """Split the text into role-tagged sentence segments with exact offsets."""
+    """Split the text into role-tagged sentence segments with exact offsets.
+
+    Line breaks are only a hint: each line is first cut into units at the structure a line can
+    hide when an export ran paragraphs together (labels, bullets, bylines, captions, lists after
+    a colon), and each unit is then read as a paragraph of its own.
+    """
     segments: list[Segment] = []
     section = "main"
-    after_colon = False  # the previous body line announced a list
+    after_colon = False  # the previous body unit announced a list
     seen_body = False
     paragraph = -1
     for line_no, line_start, line_end in _lines(text, body_start):
-        line = text[line_start:line_end]
-        stripped = line.strip()
-        if not stripped:
+        if not text[line_start:line_end].strip():
             continue
-        paragraph += 1
-        lead = len(line) - len(line.lstrip())
-        start = line_start + lead
-        end = line_start + len(line.rstrip())
-        role = "body"
-        label = LABEL.match(text, start, end)
-        if label and label.group("label").strip().lower() in LABEL_ROLES:
-            name = label.group("label").strip().lower()
-            role = LABEL_ROLES[name]
-            if name in ("background", "context"):
-                section = "background"
+        units = _units(text, line_start, line_end)
+        if not segments:
+            units = _split_site_menu(text, units)
+        for index, (unit_start, unit_end, hint) in enumerate(units):
+            paragraph += 1
+            unit = text[unit_start:unit_end]
+            start = unit_start + len(unit) - len(unit.lstrip())
+            end = unit_start + len(unit.rstrip())
+            role = "clutter" if hint == "clutter" else "body"
+            label = LABEL.match(text, start, end) if hint is None else None
+            if label and label.group("label").strip().lower() in LABEL_ROLES:
+                name = label.group("label").strip().lower()
+                role = LABEL_ROLES[name]
+                if name in ("background", "context"):
+                    section = "background"
+                if role == "body":
+                    start = label.end()
+                    if start >= end:
+                        after_colon = False
+                        continue
             if role == "body":
-                start = label.end()
-                if start >= end:
-                    after_colon = False
-                    continue
-        if role == "body":
-            content = text[start:end]
-            bullet = BULLET.match(content)
-            if bullet:
-                start += bullet.end()
                 content = text[start:end]
-            role = _line_role(content, after_colon, seen_body, bool(bullet))
-        if role == "body":
-            seen_body = True
-            after_colon = text[start:end].rstrip().endswith(":")
-            for s_start, s_end in split_sentences(text, start, end):
-                kind = "overlong" if s_end - s_start > MAX_SENTENCE_CHARS else role
-                segments.append(Segment(s_start, s_end, text[s_start:s_end], line_of(text, s_start), paragraph, kind,
-                                        section))
-            continue
-        if role != "list_item":
-            after_colon = False
-        segments.append(Segment(start, end, text[start:end], line_no, paragraph, role, section))
+                bullet = BULLET.match(content)
+                if bullet:
+                    start += bullet.end()
+                    content = text[start:end]
+                role = _line_role(content, after_colon, seen_body, bool(bullet))
+            if role == "body":
+                seen_body = True
+                after_colon = text[start:end].rstrip().endswith(":")
+                sentences = split_sentences(text, start, end)
+                last_in_line = index == len(units) - 1
+                for n, (s_start, s_end) in enumerate(sentences):
+                    kind = "overlong" if s_end - s_start > MAX_SENTENCE_CHARS else role
+                    if n == len(sentences) - 1 and n > 0 and _trailing_clutter(text[s_start:s_end], last_in_line):
+                        kind = "clutter"
+                    segments.append(Segment(s_start, s_end, text[s_start:s_end], line_of(text, s_start), paragraph,
+                                            kind, section))
+                continue
+            if role != "list_item":
+                after_colon = False
+            segments.append(Segment(start, end, text[start:end], line_of(text, start), paragraph, role, section))
     return segments
 
 
 def _line_role(content: str, after_colon: bool, seen_body: bool, bulleted: bool) -> str:
+    """The role of one unit (a line, or a piece of a run-together line) from its shape and position."""
     if len(content) > MAX_SENTENCE_CHARS and not SENTENCE_BREAK.search(content, 0, MAX_SENTENCE_CHARS):
         return "body"  # split_sentences marks it overlong, so the reader can say why it is not mined
     words = content.split()
     if CLOCK_TIME.search(content) and len(words) <= 14 and not SENTENCE_END.search(content):
         return "clutter"  # byline or timestamp: "Jane Doe, Thursday, 27 March 2025, 13:15"
-    if content.endswith("!") and len(words) <= 10:
+    one_sentence = not _has_sentence_break(content)
+    if content.endswith("!") and len(words) <= 10 and one_sentence:
         return "clutter"  # call to action: "Support ... on Patreon!"
     if "Photo:" in content or "Photo by" in content:
         return "clutter"
@@ -213,11 +257,176 @@ def _line_role(content: str, after_colon: bool, seen_body: bool, bulleted: bool)
         return "body"
     if after_colon:
         return "list_item"
-    if len(words) >= 5 and not seen_body:
+    # A title is short and one sentence: a long unit without a final full stop is prose that lost
+    # its punctuation (a one-line export), never a title that would swallow the body.
+    if TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS and one_sentence and not seen_body:
         return "title"
-    if len(words) >= 12:
+    if len(words) >= 12 or not one_sentence:
         return "body"  # a long line without a full stop is still prose
     return "clutter"  # section names, tag lines, captions
+
+
+def _has_sentence_break(content: str) -> bool:
+    return len(split_sentences(content, 0, len(content))) > 1
+
+
+def _trailing_clutter(sentence: str, last_in_line: bool) -> bool:
+    """A site's tail run into the last paragraph: a tag line with a time, or a call to action."""
+    words = sentence.split()
+    if CLOCK_TIME.search(sentence) and len(words) <= 14 and not SENTENCE_END.search(sentence):
+        return True  # "ZelenskyyUkraineFrance Zelenskyy 19:58"
+    return last_in_line and sentence.endswith("!") and len(words) <= 10 and bool(CALL_TO_ACTION.match(sentence))
+
+
+def _units(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Cut one line into units (start, end, hint) at the structure it hides; hint "clutter" or None.
+
+    A line of a well-formatted file is usually one unit. A line that holds a whole article
+    (an export that dropped its line breaks) is cut before each label ("Source:", "Details:",
+    "Photo:" ...), each bullet, around a byline with its timestamp, around a photo caption, and
+    between the items of a list announced by a colon.
+    """
+    breaks: dict[int, str | None] = {start: None}
+
+    def cut(position: int, hint: str | None = None) -> None:
+        if start <= position < end:
+            breaks[position] = hint if position not in breaks or hint else breaks[position]
+
+    for match in BYLINE.finditer(text, start, end):
+        cut(match.start(), "clutter")
+        cut(match.end())
+    for match in INLINE_BULLET.finditer(text, start, end):
+        cut(match.start())
+    labels = list(INLINE_LABEL.finditer(text, start, end))
+    for i, match in enumerate(labels):
+        role = LABEL_ROLES[match.group("label").lower()]
+        next_label = labels[i + 1].start() if i + 1 < len(labels) else end
+        if role == "clutter":
+            caption_start = match.start()
+            if match.group("label") in ("Photo", "Video"):
+                caption_start = _caption_start(text, max([p for p in breaks if p <= match.start()]), match.start())
+            cut(caption_start, "clutter")
+            if match.group("label") == "Advertisement":
+                cut(match.end())  # an advertisement slot has nothing after its label
+            elif text[start:match.start()].strip():
+                # Only a label inside a line needs its end guessed; at the start of a line it runs to the end.
+                cut(_name_run_end(text, match.end(), next_label))
+        elif role == "attribution":
+            cut(match.start())
+            cut(_attribution_end(text, match.end(), next_label))
+        else:
+            cut(match.start())
+    positions = sorted(breaks)
+    units = [(a, b, breaks[a]) for a, b in zip(positions, positions[1:] + [end])]
+    result: list[tuple[int, int, str | None]] = []
+    for unit_start, unit_end, hint in units:
+        if not text[unit_start:unit_end].strip():
+            continue
+        if hint is None:
+            result.extend(unit for unit in _list_units(text, unit_start, unit_end) if text[unit[0]:unit[1]].strip())
+        else:
+            result.append((unit_start, unit_end, hint))
+    return result
+
+
+def _split_site_menu(text: str, units: list[tuple[int, int, str | None]]) -> list[tuple[int, int, str | None]]:
+    """The first unit without the site menu a copied page starts with ("All Sections Meeting of ...")."""
+    if not units:
+        return units
+    first_start, first_end, hint = units[0]
+    menu = SITE_MENU.match(text, first_start, first_end)
+    if hint is not None or menu is None:
+        return units
+    return [(first_start, menu.end(), "clutter"), (menu.end(), first_end, hint), *units[1:]]
+
+
+def _caption_start(text: str, unit_start: int, label_start: int) -> int:
+    """A caption is the label and the name before it ("Volodymyr Zelenskyy. Photo: ...")."""
+    before = split_sentences(text, unit_start, label_start)
+    if before:
+        words = text[before[-1][0]:before[-1][1]].split()
+        if len(words) <= CAPTION_MAX_WORDS and all(w[0].isupper() or w in NAME_GLUE for w in words):
+            return before[-1][0]
+    return label_start
+
+
+def _attribution_end(text: str, start: int, end: int) -> int:
+    """Where a "Source:" line's text ends when the line break after it is gone.
+
+    At its first full stop, or where a sentence visibly begins: a capitalised opener ("The",
+    "Around", "He") after a word that does not bind it to the name ("Ministry of The Interior"),
+    or a capitalised word right after a lower-case one ("press release Quorvex will pay").
+    """
+    first = split_sentences(text, start, end)
+    if first:
+        end = first[0][1]
+    words = list(WORD.finditer(text, start, end))
+    for previous, word in zip(words, words[1:]):
+        before, token = previous.group(), word.group()
+        if before.lower() in NAME_GLUE or before.lower() in ("with", "from", "citing", "per"):
+            continue
+        if token in SOURCE_ENDERS or (token[0].isupper() and before[0].islower() and before[-1].isalpha()):
+            return word.start()
+    return end
+
+
+def _name_run_end(text: str, start: int, end: int) -> int:
+    """Where a label's name-like content ends ("Photo: Office of the President| A meeting has begun").
+
+    The run takes capitalised words and the small words between them; when it stops at a lower-case
+    word, its last capitalised word opens the next sentence ("... the President | A meeting").
+    """
+    words = list(WORD.finditer(text, start, end))
+    last_capital = None
+    for n, word in enumerate(words):
+        token = word.group()
+        if token[0].isupper() or token[0].isdigit():
+            if SENTENCE_END.search(token):
+                return word.end()
+            last_capital = n
+            continue
+        if token.lower() in NAME_GLUE:
+            continue
+        if last_capital is not None and (last_capital == 0 or not re.search(r"[,;:]$", words[last_capital - 1].group())):
+            return words[last_capital].start()
+        return word.start()
+    return end
+
+
+def _list_units(text: str, start: int, end: int) -> list[tuple[int, int, None]]:
+    """Cut a list run into its sentence ("priorities: Securing the skies Ensuring maritime safety He said ...").
+
+    After a colon followed by a capital, items are the stretches between a lower-case word and
+    the next capitalised one; they must be short, not end on a small word, and not open like a
+    sentence. At least two items make a list; the rest of the sentence is a unit of its own.
+    """
+    for colon in re.finditer(r":\s+(?=[A-Z])", text[start:end]):
+        items_start = start + colon.end()
+        sentence_end = next((e for s, e in split_sentences(text, items_start, end)), end)
+        words = list(WORD.finditer(text, items_start, sentence_end))
+        bounds = [items_start] + [word.start() for previous, word in zip(words, words[1:])
+                                  if word.group()[0].isupper() and previous.group()[0].islower()]
+        pieces = list(zip(bounds, bounds[1:] + [sentence_end]))
+        items = []
+        for piece_start, piece_end in pieces:
+            piece = text[piece_start:piece_end].strip()
+            piece_words = piece.split()
+            ends_sentence = bool(SENTENCE_END.search(piece)) or (piece_end == sentence_end < end)
+            if (ends_sentence or len(piece_words) > LIST_ITEM_MAX_WORDS or piece_words[0] in SENTENCE_OPENERS
+                    or piece_words[-1].lower() in NAME_GLUE):
+                break
+            items.append(piece_start)
+        if len(items) >= 2:
+            cuts = [start, start + colon.start() + 1, *items]
+            rest = pieces[len(items)][0] if len(items) < len(pieces) else None
+            if rest is not None:
+                cuts.append(rest)
+            cuts = sorted(set(cuts))
+            head = [(a, b, None) for a, b in zip(cuts, cuts[1:] + [end])]
+            if rest is not None:  # the rest of the line may announce another list
+                return head[:-1] + _list_units(text, rest, end)
+            return head
+    return [(start, end, None)]
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
