@@ -13,12 +13,15 @@ import re
 import unicodedata
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
 from .records import Article, Segment
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+PAGE_SUFFIXES = (".html", ".htm")  # saved web pages: the main text is extracted (verify/pages.py)
+TABLE_SUFFIXES = (".csv", ".jsonl", ".json", ".parquet")  # one article per row (verify/tables.py)
 MAX_ARTICLE_BYTES = 5_000_000  # larger files are almost surely not single news articles
 MAX_SENTENCE_CHARS = 5_000  # a "sentence" longer than this is not prose (minified data, a pasted table)
 NEAR_COPY = 90  # rapidfuzz ratio of two articles' normalised texts above which one is a copy of the other
@@ -26,6 +29,9 @@ MIN_COPY_CHARS = 400  # below this length only identical texts count as copies
 
 DATE_LINE = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL = re.compile(r"https?://\S+")
+REPORTED_BY = re.compile(r"\bas reported by (?P<outlet>[^,;]+)$")
+OUTLET_CITING = re.compile(r"(?P<outlet>.+?)\s+(?:with reference to|citing)\s")
 LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z ]{1,20}):[ \t]*")
 # What the label says about the text after it.
 LABEL_ROLES = {
@@ -41,6 +47,7 @@ LABEL_ROLES = {
     "photo": "clutter",
     "video": "clutter",
 }
+SECTION_HEADINGS = ("background", "context")
 CLOCK_TIME = re.compile(r"\b\d{1,2}:\d{2}\b")
 BULLET = re.compile(r"^[ \t]*(?:[•·▪‣◦*-]|\d+[.)])[ \t]+")
 SENTENCE_END = re.compile(r"[.!?…][\"'”’»)]*$")
@@ -85,7 +92,11 @@ class ArticleError(Exception):
 
 
 def collect_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Article files under the given files and folders (recursive), sorted, with warnings."""
+    """Article files under the given files and folders (recursive), sorted, with warnings.
+
+    Folders give articles and saved pages; a table (.csv, .jsonl, .json, .parquet) is read only
+    when named, so a folder's data files (an answer key, a report.json) are never taken for articles.
+    """
     found: dict[str, Path] = {}
     warnings: list[str] = []
     for raw in paths:
@@ -94,10 +105,11 @@ def collect_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
             warnings.append(f"{raw}: no such file or directory")
             continue
         if path.is_file():
-            if path.suffix.lower() in ARTICLE_SUFFIXES:
+            if path.suffix.lower() in ARTICLE_SUFFIXES + PAGE_SUFFIXES + TABLE_SUFFIXES:
                 found[str(path)] = path
             else:
-                warnings.append(f"{raw}: not a .txt or .md file, skipped")
+                warnings.append(f"{raw}: not an article (.txt, .md, .html, .htm) or a table "
+                                f"(.csv, .jsonl, .json, .parquet), skipped")
             continue
         before = len(found)
         # os.walk without followlinks cannot loop on a symlink cycle.
@@ -105,10 +117,10 @@ def collect_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
             dirs.sort()
             for name in sorted(files):
                 candidate = Path(folder) / name
-                if candidate.suffix.lower() in ARTICLE_SUFFIXES and not name.startswith("."):
+                if candidate.suffix.lower() in ARTICLE_SUFFIXES + PAGE_SUFFIXES and not name.startswith("."):
                     found[str(candidate)] = candidate
         if len(found) == before:
-            warnings.append(f"{raw}: no .txt or .md articles in this folder")
+            warnings.append(f"{raw}: no .txt or .md articles or .html pages in this folder")
     return sorted(found.values(), key=lambda p: (p.stem, str(p))), warnings
 
 
@@ -126,21 +138,39 @@ def decode(data: bytes, name: str) -> tuple[str, list[str]]:
         return data.decode("latin-1"), [f"{name}: not UTF-8, read as Latin-1"]
 
 
-def read_article(path: Path) -> Article:
-    """Read one article file; raises ArticleError when it cannot be used at all."""
-    name = str(path)
+def read_file_bytes(path: Path) -> bytes:
+    """A file's bytes, refusing what cannot be read or is too large to be one article."""
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ArticleError(f"{name}: cannot read ({exc.strerror or exc})") from exc
+        raise ArticleError(f"{path}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{name}: {len(data):,} bytes is larger than an article ({MAX_ARTICLE_BYTES:,} max)")
-    text, warnings = decode(data, name)
+        raise ArticleError(f"{path}: {len(data):,} bytes is larger than an article ({MAX_ARTICLE_BYTES:,} max)")
+    return data
+
+
+def read_article(path: Path) -> Article:
+    """Read one article file; raises ArticleError when it cannot be used at all."""
+    data = read_file_bytes(path)
+    text, warnings = decode(data, str(path))
+    return parse_article(text, article_id=path.stem, path=str(path), sha256=hashlib.sha256(data).hexdigest(),
+                         warnings=warnings)
+
+
+def parse_article(text: str, article_id: str, path: str, sha256: str | None = None, warnings: list[str] | None = None,
+                  name: str | None = None, missing_date: str | None = None) -> Article:
+    """An article from its decoded text in the seed format; raises ArticleError when there is nothing to mine.
+
+    `name` is how messages refer to it (the file, or "articles.csv row 3"); `missing_date` replaces
+    the warning about a missing date line for texts that never had one (pages, table rows).
+    """
+    name = name or path
+    warnings = list(warnings or [])
     if not text.strip():
         raise ArticleError(f"{name}: empty file")
     date, body_start, date_warning = parse_date_line(text)
     if date_warning:
-        warnings.append(f"{name}: {date_warning}")
+        warnings.append(f"{name}: {missing_date if missing_date and body_start == 0 else date_warning}")
     if date is not None and date > dt.date.today() + dt.timedelta(days=1):
         warnings.append(f"{name}: date line {date.isoformat()} is in the future; relative dates are resolved against it")
     segments = segment(text, body_start)
@@ -153,17 +183,65 @@ def read_article(path: Path) -> Article:
             raise ArticleError(f"{name}: {overlong[0]}; not prose, nothing to mine")
         raise ArticleError(f"{name}: no article text after the date line")
     warnings.extend(f"{name}: {problem}; that part is not mined for claims" for problem in overlong)
+    sources = [s.text for s in segments if s.role == "attribution"]
+    outlet, url = outlet_of(sources)
     return Article(
-        id=path.stem,
-        path=name,
+        id=article_id,
+        path=path,
         text=text,
         date=date,
         title=title_of(segments),
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         segments=segments,
-        attribution=next((s.text for s in segments if s.role == "attribution"), None),
+        # The "Source: <outlet> <url>" line says who published the article, not where its information came from.
+        attribution=next((line for line in sources if not URL.search(line)), None),
         warnings=warnings,
+        outlet=outlet,
+        url=url,
     )
+
+
+def outlet_of(source_lines: list[str]) -> tuple[str | None, str | None]:
+    """The publishing outlet and URL from an article's "Source:" lines.
+
+    "Source: Kyiv Independent https://..." (what `verify add` writes) names both; a line without a
+    URL names the outlet only in the usual attribution idioms ("European Pravda with reference to
+    the ministry", "the ministry, as reported by European Pravda"). Otherwise it names where the
+    information came from ("Source: emergency services"), and the outlet stays unknown.
+    """
+    for line in source_lines:
+        body = line.split(":", 1)[-1].strip()
+        link = URL.search(body)
+        if link:
+            url = link.group().rstrip(".,;)")
+            return body[:link.start()].strip(" -–—|,") or urlsplit(url).hostname, url
+    for line in source_lines:
+        body = line.split(":", 1)[-1].strip()
+        match = REPORTED_BY.search(body) or OUTLET_CITING.match(body)
+        if match:
+            outlet = re.sub(r"^(?:an?|the)\s+|\s+(?:correspondents?|reporters?|journalists?)$", "",
+                            match.group("outlet").strip(" ,."))
+            if outlet and outlet[0].isupper():
+                return outlet, None
+    return None, None
+
+
+def format_seed(paragraphs: list[str], date: dt.date | None = None, title: str | None = None,
+                outlet: str | None = None, url: str | None = None) -> str:
+    """An article in the seed format: ` date YYYY-MM-DD <first paragraph>`, paragraphs, `Source: <outlet> <url>`.
+
+    The title leads unless the text already opens with it. Without a date the date line is left out,
+    and without a URL the Source line (the reader would take a bare outlet name for an attribution).
+    """
+    paragraphs = [" ".join(p.split()) for p in paragraphs if p.strip()]
+    title = " ".join((title or "").split())
+    opening = " ".join(" ".join(paragraphs[:3]).casefold().split())[:len(title) + 300]
+    if title and title.rstrip(".…").casefold() not in opening:
+        paragraphs.insert(0, title)
+    if url:
+        paragraphs.append(f"Source: {outlet or urlsplit(url).hostname} {url}")
+    text = "\n\n".join(paragraphs) + "\n"
+    return f" date {date.isoformat()} {text}" if date else text
 
 
 def parse_date_line(text: str) -> tuple[dt.date | None, int, str | None]:
@@ -205,6 +283,10 @@ def segment(text: str, body_start: int) -> list[Segment]:
             start = unit_start + len(unit) - len(unit.lstrip())
             end = unit_start + len(unit.rstrip())
             role = "clutter" if hint == "clutter" else "body"
+            if hint is None and text[start:end].lower() in SECTION_HEADINGS:
+                section = "background"  # a page's "Background" heading, a label without its colon
+                after_colon = False
+                continue
             label = LABEL.match(text, start, end) if hint is None else None
             if label and label.group("label").strip().lower() in LABEL_ROLES:
                 name = label.group("label").strip().lower()
@@ -477,49 +559,123 @@ def normalised_body(article: Article) -> str:
     return " ".join(unicodedata.normalize("NFKC", body).casefold().split())
 
 
+def same_url_key(url: str) -> str:
+    """A URL as two copies of one page share it: no scheme, "www.", fragment, tracking query or final slash."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").removeprefix("www.")
+    query = "&".join(q for q in parts.query.split("&") if q and not q.startswith(("utm_", "fbclid", "gclid")))
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def copy_similarity(text: str, original_text: str) -> float | None:
+    """How alike two normalised bodies are (0-100) when one is a copy of the other, else None."""
+    similarity = fuzz.ratio(text, original_text) if text != original_text else 100.0
+    # Short texts share most of their words by chance ("Ministers met in X."): only equal is a copy.
+    near_enough = similarity >= NEAR_COPY and min(len(text), len(original_text)) >= MIN_COPY_CHARS
+    return round(similarity, 1) if similarity == 100.0 or near_enough else None
+
+
+def original_of(article: Article, candidates: list[Article]) -> tuple[Article, float, str] | None:
+    """The article among `candidates` that `article` is a copy of, its similarity and why, or None.
+
+    A copy has the same URL, or a body that opens like the other's and is the same or 90% alike.
+    """
+    key = same_url_key(article.url) if article.url else None
+    text = normalised_body(article)
+    originals = [c for c in candidates if not c.duplicate_of and c is not article]
+    for other in originals:
+        if key and other.url and same_url_key(other.url) == key:
+            return other, round(fuzz.ratio(text, normalised_body(other)), 1), "the same URL as"
+    for other in originals:
+        other_text = normalised_body(other)
+        if other_text[:80] != text[:80]:
+            continue
+        similarity = copy_similarity(text, other_text)
+        if similarity is not None:
+            return other, similarity, "the same text as" if similarity == 100 else "a near copy of"
+    return None
+
+
 def mark_duplicates(articles: list[Article]) -> list[str]:
     """Mark copies (the same story filed twice, or syndicated with small edits) so they count as one source.
 
-    Candidates share the opening of their prose, so the cost stays linear in the number of articles.
-    The first article (in id order) is the original.
+    A copy has the same URL as an earlier article, or its body is the same or 90% alike. Candidates
+    share the opening of their prose, so the cost stays linear in the number of articles. The first
+    article (in id order) is the original.
     """
     warnings = []
-    by_opening: dict[str, list[tuple[Article, str]]] = {}
+    by_url: dict[str, Article] = {}
     for article in articles:
-        text = normalised_body(article)
-        by_opening.setdefault(text[:80], []).append((article, text))
+        key = same_url_key(article.url) if article.url else None
+        if key in by_url:
+            found = original_of(article, [by_url[key]])
+            _mark(article, *found, warnings)
+        elif key:
+            by_url[key] = article
+    by_opening: dict[str, list[Article]] = {}
+    for article in articles:
+        if not article.duplicate_of:
+            by_opening.setdefault(normalised_body(article)[:80], []).append(article)
     for group in by_opening.values():
-        for i, (article, text) in enumerate(group):
-            for original, original_text in group[:i]:
-                if original.duplicate_of:
-                    continue
-                similarity = fuzz.ratio(text, original_text) if text != original_text else 100.0
-                # Short texts share most of their words by chance ("Ministers met in X."): only equal is a copy.
-                near_enough = similarity >= NEAR_COPY and min(len(text), len(original_text)) >= MIN_COPY_CHARS
-                if similarity == 100.0 or near_enough:
-                    article.duplicate_of, article.similarity = original.id, round(similarity, 1)
-                    warnings.append(f"{article.path}: {'the same text as' if similarity == 100 else 'a near copy of'} "
-                                    f"{original.id} ({similarity:.0f}% alike): counted as one source with it")
-                    break
+        for i, article in enumerate(group):
+            found = original_of(article, group[:i])
+            if found:
+                _mark(article, *found, warnings)
     return warnings
 
 
-def read_articles(paths: list[str]) -> tuple[list[Article], list[str]]:
-    """Read every article under `paths`; a bad file becomes a warning, never a crash."""
+def _mark(article: Article, original: Article, similarity: float, why: str, warnings: list[str]) -> None:
+    article.duplicate_of, article.similarity = original.id, similarity
+    warnings.append(f"{describe(article)}: {why} {original.id} ({similarity:.0f}% alike): counted as one source with it")
+
+
+def read_articles(paths: list[str], columns: dict[str, str] | None = None) -> tuple[list[Article], list[str]]:
+    """Read every article under `paths`; a bad file or table row becomes a warning, never a crash.
+
+    `columns` names the columns of tables ({"text": "article_content", ...}) where the usual
+    names are not used.
+    """
     files, warnings = collect_paths(paths)
     articles: list[Article] = []
-    seen_ids: dict[str, str] = {}
     for path in files:
+        suffix = path.suffix.lower()
         try:
-            article = read_article(path)
+            if suffix in TABLE_SUFFIXES:
+                from .tables import read_table_articles
+
+                rows, row_warnings = read_table_articles(path, columns)
+                warnings.extend(row_warnings)
+                articles.extend(rows)
+                continue
+            if suffix in PAGE_SUFFIXES:
+                from .pages import read_page
+
+                articles.append(read_page(path))
+            else:
+                articles.append(read_article(path))
         except ArticleError as exc:
             warnings.append(str(exc))
-            continue
+    articles, more = unique_articles(articles)
+    return articles, warnings + more
+
+
+def describe(article: Article) -> str:
+    """How messages name an article: its file, or its table and row."""
+    return f"{article.path} row {article.row}" if article.row is not None else article.path
+
+
+def unique_articles(articles: list[Article]) -> tuple[list[Article], list[str]]:
+    """Drop articles whose id is already taken (with a warning each), then mark copies; returns the warnings."""
+    warnings: list[str] = []
+    kept: list[Article] = []
+    seen_ids: dict[str, Article] = {}
+    for article in articles:
         if article.id in seen_ids:
-            warnings.append(f"{path}: article id '{article.id}' already used by {seen_ids[article.id]}, skipped")
+            warnings.append(f"{describe(article)}: article id '{article.id}' already used by "
+                            f"{describe(seen_ids[article.id])}, skipped")
             continue
-        seen_ids[article.id] = str(path)
+        seen_ids[article.id] = article
         warnings.extend(article.warnings)
-        articles.append(article)
-    warnings.extend(mark_duplicates(articles))
-    return articles, warnings
+        kept.append(article)
+    warnings.extend(mark_duplicates(kept))
+    return kept, warnings

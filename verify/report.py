@@ -7,6 +7,7 @@ interrupted run leaves the previous reports intact.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -21,6 +22,7 @@ from .html_report import render_html
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
 
 SCHEMA_VERSION = 1
+TEXTS_FOLDER = "texts"  # extracted article texts (web pages, table rows), beside report.json
 
 
 def to_json(report: Report, reviews=None) -> dict:
@@ -35,7 +37,8 @@ def to_json(report: Report, reviews=None) -> dict:
         "articles": [
             {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
              "sha256": a.sha256, "source": a.attribution, "duplicate_of": a.duplicate_of,
-             "similarity": a.similarity}
+             "similarity": a.similarity, "outlet": a.outlet, "url": a.url, "format": a.input_format, "row": a.row,
+             "text_file": text_file(a)}
             for a in report.articles
         ],
         "events": [
@@ -68,6 +71,19 @@ def to_json(report: Report, reviews=None) -> dict:
     }
 
 
+def text_file(article) -> str:
+    """The file an article's offsets point into: the article file itself, or its extracted text beside the report.
+
+    A page's main text or a table row's cells are written to `texts/` in the report folder
+    (relative to report.json). The name is a slug of the id plus a hash of it: ids are data
+    (file stems, table cells) and never become a path of their own.
+    """
+    if not article.extracted:
+        return article.path
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", article.id).strip("-.")[:60] or "article"
+    return f"{TEXTS_FOLDER}/{slug}-{hashlib.sha256(article.id.encode('utf-8')).hexdigest()[:8]}.txt"
+
+
 def _review_json(decision) -> dict | None:
     if decision is None:
         return None
@@ -88,6 +104,8 @@ def summary(report: Report, reviews=None) -> dict:
     by_decision = Counter(decisions[f.id].decision for f in report.findings if f.id in decisions)
     return {
         "articles": len(report.articles),
+        # Distinct publishers among the articles that count as sources (a copy is its original's outlet).
+        "outlets": len({a.outlet.casefold() for a in report.articles if a.outlet and not a.duplicate_of}),
         "events": len(report.events),
         "claims": len(report.claims),
         "findings": len(report.findings),
@@ -143,13 +161,20 @@ def to_markdown(report: Report, reviews=None) -> str:
     out.append("")
     out.append("## Articles")
     out.append("")
-    out.append("| id | date | title |")
-    out.append("|---|---|---|")
+    out.append("| id | date | outlet | title |")
+    out.append("|---|---|---|---|")
     for a in report.articles:
         copy = (f" (copy of {md_escape(a.duplicate_of)}, {a.similarity:.0f}% alike: counted as one source)"
                 if a.duplicate_of else "")
-        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])}{copy} |")
+        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.outlet or '?')} | "
+                   f"{md_escape(a.title[:90])}{copy} |")
     out.append("")
+    extracted = [a for a in report.articles if a.extracted]
+    if extracted:
+        out.append(f"Quotes, offsets and line numbers of the {len(extracted)} web pages and table rows refer to "
+                   f"their extracted text, kept in `{TEXTS_FOLDER}/` beside this report (report.json's `text_file` "
+                   f"names each one).")
+        out.append("")
     out.append("## Events")
     out.append("")
     out.append("| event | date | place | articles |")
@@ -268,6 +293,7 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
     payload = to_json(report, reviews)
     payload["generated_at"] = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
     files = {
+        **{out / text_file(a): a.text for a in report.articles if a.extracted},
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
         out / "report.md": to_markdown(report, reviews),
         out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),
