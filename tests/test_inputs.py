@@ -243,3 +243,13 @@ def test_group_by_writes_one_report_per_story_and_an_index(tmp_path):
     coalition = json.loads((folders[0] / "report.json").read_text(encoding="utf-8"))
     assert coalition["summary"]["outlets"] == 1
     assert {f["status"] for f in coalition["findings"]} >= {"agree", "compatible", "different_scope"}
+
+
+def test_a_csv_that_is_not_utf8_is_read_as_windows_1252(tmp_path):
+    path = tmp_path / "legacy.csv"
+    path.write_bytes("id,text\nx,The minister S\u00e9bastien Lecornu met 30 envoys in Brussels.\n".encode("cp1252"))
+    articles, warnings = read_articles([str(path)])
+    assert "S\u00e9bastien Lecornu met 30 envoys" in articles[0].text
+    assert warnings[0] == f"{path}: not UTF-8, read as Windows-1252"
+    assert warnings[1].startswith(f"{path}: no date column (looked for date, published, ")
+    assert len(warnings) == 2  # the missing column is said once, not for every row

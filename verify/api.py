@@ -72,14 +72,14 @@ def run_groups(source, group_by: str | list[str], *, columns: dict[str, str] | N
 
     group_by = [c.strip() for c in group_by.split(",")] if isinstance(group_by, str) else list(group_by)
     if isinstance(source, pd.DataFrame):
-        tables = [(FRAME_NAME, source)]
+        tables = [(FRAME_NAME, source, [])]
     else:
         tables = []
         for path in _paths(source):
             if not os.path.isfile(path) or not path.lower().endswith((".csv", ".jsonl", ".json", ".parquet")):
                 raise TableError(f"{path}: grouping needs tables (.csv, .jsonl, .json, .parquet), not a folder or "
                                  f"an article file")
-            tables.append((path, load_table(Path(path))))
+            tables.append((path, *load_table(Path(path))))
     groups = grouped_articles(tables, group_by, columns)
     resources = build_resources()
     model_path = model or default_model_path()

@@ -156,6 +156,8 @@ def report(paths, out_dir, column_options, group_by, model, reviews_path, cache_
     except ValueError as exc:
         raise UsageProblem(str(exc))
     reviews = _load_reviews(reviews_path)
+    if columns and not any(str(p).lower().endswith((".csv", ".jsonl", ".json", ".parquet")) for p in paths):
+        click.echo("warning: --column applies to tables (.csv, .jsonl, .json, .parquet) and none was given", err=True)
     if group_by:
         _report_groups(paths, out_dir, columns, group_by, model, reviews, None if no_cache else cache_dir, workers,
                        dask_address, quiet, debug, started)

@@ -58,11 +58,10 @@ ABBREVIATIONS = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|E\.U|a\.m|p\.m)|\b[A-Z])\.$"
 )
 
-
 TITLE_MIN_WORDS = 5  # shorter lines before the body are site furniture ("All Sections")
 TITLE_MAX_WORDS = 20  # headlines are shorter; a longer unit without a full stop is prose
-CAPTION_MAX_WORDS = 8
-LIST_ITEM_MAX_WORDS = 14
+CAPTION_MAX_WORDS = 8  # a name before "Photo:" on the same line is the caption ("Volodymyr Zelenskyy. Photo: ...")
+LIST_ITEM_MAX_WORDS = 14  # as long as the extractor accepts list items
 # Labels and bullets that open a new unit wherever they stand in a line.
 INLINE_LABEL = re.compile(r"(?<!\S)(?P<label>" + "|".join(re.escape(name[0].upper() + name[1:]) for name in LABEL_ROLES)
                           + r"):(?=\s|$)")
@@ -88,7 +87,7 @@ CALL_TO_ACTION = re.compile(r"(?:Support|Subscribe|Follow|Donate|Join|Sign up|Sh
 
 
 class ArticleError(Exception):
-    """An article file that cannot be read as text; the message names the problem."""
+    """An article (file, page or table row) that cannot be read as text; the message names it and the problem."""
 
 
 def collect_paths(paths: list[str]) -> tuple[list[Path], list[str]]:
@@ -162,15 +161,18 @@ def parse_article(text: str, article_id: str, path: str, sha256: str | None = No
     """An article from its decoded text in the seed format; raises ArticleError when there is nothing to mine.
 
     `name` is how messages refer to it (the file, or "articles.csv row 3"); `missing_date` replaces
-    the warning about a missing date line for texts that never had one (pages, table rows).
+    the warning about a missing date line for texts that never had one (pages, table rows), and
+    an empty one leaves it out (the caller has said it once for a whole table).
     """
     name = name or path
     warnings = list(warnings or [])
     if not text.strip():
         raise ArticleError(f"{name}: empty file")
     date, body_start, date_warning = parse_date_line(text)
+    if date_warning and body_start == 0 and missing_date is not None:
+        date_warning = missing_date
     if date_warning:
-        warnings.append(f"{name}: {missing_date if missing_date and body_start == 0 else date_warning}")
+        warnings.append(f"{name}: {date_warning}")
     if date is not None and date > dt.date.today() + dt.timedelta(days=1):
         warnings.append(f"{name}: date line {date.isoformat()} is in the future; relative dates are resolved against it")
     segments = segment(text, body_start)

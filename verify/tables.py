@@ -51,18 +51,25 @@ def parse_column_options(options: list[str] | tuple[str, ...]) -> dict[str, str]
     return columns
 
 
-def load_table(path: Path) -> pd.DataFrame:
-    """The rows of a .csv, .jsonl, .json or .parquet file, every cell as read (no type guessing on ids)."""
+def load_table(path: Path) -> tuple[pd.DataFrame, list[str]]:
+    """The rows of a .csv, .jsonl, .json or .parquet file, every cell as read (no type guessing on ids).
+
+    A CSV that is not UTF-8 is read as Windows-1252, with a warning, like an article file.
+    """
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            try:
+                return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8-sig"), []
+            except UnicodeDecodeError:
+                return (pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="cp1252"),
+                        [f"{path}: not UTF-8, read as Windows-1252"])
         if suffix == ".jsonl":
-            return pd.read_json(path, lines=True, dtype=False)
+            return pd.read_json(path, lines=True, dtype=False, encoding="utf-8"), []
         if suffix == ".json":
-            return _read_json(path)
+            return _read_json(path), []
         if suffix == ".parquet":
-            return pd.read_parquet(path)
+            return pd.read_parquet(path), []
     except (OSError, ValueError, UnicodeDecodeError, ImportError) as exc:
         raise TableError(f"{path}: cannot read as a {suffix[1:]} table ({_first_line(exc)})") from exc
     except Exception as exc:  # noqa: BLE001 - parser-specific errors (pyarrow, the csv module) become a message
@@ -158,6 +165,9 @@ def frame_articles(frame: pd.DataFrame, columns: dict[str, str] | None = None, n
     articles: list[Article] = []
     warnings: list[str] = []
     numbers = row_numbers or range(1, len(frame) + 1)
+    if "date" not in found:
+        warnings.append(f"{name}: no date column (looked for {', '.join(COLUMN_NAMES['date'])}): publication dates "
+                        f"unknown, relative dates unresolved. Name it with --column date=COLUMN")
     for row_number, (_, row) in zip(numbers, frame.iterrows()):
         where = f"{name} row {row_number}"
         cells = {field: row[column] for field, column in found.items()}
@@ -167,12 +177,13 @@ def frame_articles(frame: pd.DataFrame, columns: dict[str, str] | None = None, n
         if text is None:
             warnings.append(f"{where_id}: no text in column '{found['text']}', skipped")
             continue
-        date, date_problem = parse_date_cell(cells.get("date")) if "date" in found else (None, "no date column")
+        date, date_problem = parse_date_cell(cells.get("date")) if "date" in found else (None, None)
         outlet, url = _cell_text(cells.get("outlet")), _cell_text(cells.get("url"))
         seed = format_seed(text.splitlines(), date, _cell_text(cells.get("title")), outlet, url)
         try:
             article = parse_article(seed, article_id=article_id, path=path or name, name=where_id,
-                                    missing_date=f"{date_problem}: publication date unknown, relative dates unresolved")
+                                    missing_date=f"{date_problem}: publication date unknown, relative dates unresolved"
+                                    if date_problem else "")
         except ArticleError as exc:
             warnings.append(f"{exc}, skipped")
             continue
@@ -188,7 +199,9 @@ def frame_articles(frame: pd.DataFrame, columns: dict[str, str] | None = None, n
 def read_table_articles(path: Path, columns: dict[str, str] | None = None) -> tuple[list[Article], list[str]]:
     """The articles of a table file; raises ArticleError (naming the file) when the table cannot be read at all."""
     try:
-        return frame_articles(load_table(path), columns, str(path), str(path))
+        frame, warnings = load_table(path)
+        articles, row_warnings = frame_articles(frame, columns, str(path), str(path))
+        return articles, warnings + row_warnings
     except TableError as exc:
         raise ArticleError(str(exc)) from exc
 
@@ -206,17 +219,20 @@ def group_rows(frame: pd.DataFrame, group_by: list[str], name: str) -> list[tupl
     return list(groups.items())
 
 
-def grouped_articles(tables: list[tuple[str, pd.DataFrame]], group_by: list[str],
+def grouped_articles(tables: list[tuple[str, pd.DataFrame, list[str]]], group_by: list[str],
                      columns: dict[str, str] | None = None) -> dict[str, tuple[list[Article], list[str]]]:
-    """Articles per story across tables, keyed by the group's label, each with the warnings of its rows."""
+    """Articles per story across tables (name, rows, warnings about the whole table), keyed by the group's label.
+
+    Each group comes with the warnings of its rows and of its tables.
+    """
     groups: dict[str, tuple[list[Article], list[str]]] = {}
-    for name, frame in tables:
+    for name, frame, table_warnings in tables:
         for label, row_numbers in group_rows(frame, group_by, name):
             rows = frame.iloc[[n - 1 for n in row_numbers]]
             articles, warnings = frame_articles(rows, columns, name, name, row_numbers)
             group = groups.setdefault(label, ([], []))
             group[0].extend(articles)
-            group[1].extend(warnings)
+            group[1].extend(table_warnings + warnings)
     result = {}
     for label, (articles, warnings) in groups.items():
         kept, more = unique_articles(articles)
