@@ -253,3 +253,18 @@ def test_a_csv_that_is_not_utf8_is_read_as_windows_1252(tmp_path):
     assert warnings[0] == f"{path}: not UTF-8, read as Windows-1252"
     assert warnings[1].startswith(f"{path}: no date column (looked for date, published, ")
     assert len(warnings) == 2  # the missing column is said once, not for every row
+
+
+def test_groups_are_the_values_of_one_or_more_columns_and_bad_group_options_are_usage_errors(tmp_path, capsys):
+    from verify.tables import group_rows
+
+    frame = pd.DataFrame({"story": ["a", "b", "a", None], "month": ["01", "01", "02", "01"], "text": ["x"] * 4})
+    assert group_rows(frame, ["story"], "t") == [("a", [1, 3]), ("b", [2]), ("(none)", [4])]
+    assert group_rows(frame, ["story", "month"], "t") == [("a / 01", [1]), ("b / 01", [2]), ("a / 02", [3]),
+                                                          ("(none) / 01", [4])]
+    table = write_table([{"text": "Ministers met in Riga."}], tmp_path / "t.csv")
+    assert main(["report", str(table), "--group-by", "story", "--out", str(tmp_path / "o")]) == 2
+    assert f"{table}: no column 'story' to group by; its columns are 'text'" in capsys.readouterr().err
+    assert main(["report", str(SEEDS), "--group-by", "story", "--out", str(tmp_path / "o")]) == 2
+    assert "grouping needs tables" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
