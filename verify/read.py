@@ -211,7 +211,7 @@ def outlet_of(source_lines: list[str]) -> tuple[str | None, str | None]:
     the ministry", "the ministry, as reported by European Pravda"). Otherwise it names where the
     information came from ("Source: emergency services"), and the outlet stays unknown.
     """
-    for line in source_lines:
+    for line in reversed(source_lines):  # the outlet line `verify add` writes is the last one
         body = line.split(":", 1)[-1].strip()
         link = URL.search(body)
         if link:
