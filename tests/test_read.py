@@ -87,3 +87,56 @@ def test_bad_files_are_skipped_with_a_warning_and_the_rest_is_read(tmp_path):
     assert any("empty.txt" in w and "empty" in w for w in warnings)
     assert any("binary.txt" in w and "binary" in w for w in warnings)
     assert any("missing" in w and "no such file" in w for w in warnings)
+
+
+def test_an_article_on_one_line_is_read_as_sentences_not_as_a_title(tmp_path):
+    # Exports often drop every line break; the last sentence may lack its full stop too.
+    text = (" date 2016-02-23 Syrian army units killed 20 militants near Idlib on Monday, a military source said. "
+            "The source added that 12 vehicles were destroyed and that the army now controls the road to the town")
+    article = read_article(write(tmp_path, "export.txt", text.encode()))
+    assert [(s.role, s.text) for s in article.segments] == [
+        ("body", "Syrian army units killed 20 militants near Idlib on Monday, a military source said."),
+        ("body", "The source added that 12 vehicles were destroyed and that the army now controls the road to the town"),
+    ]
+
+
+def test_a_short_first_line_is_a_title_and_a_long_one_is_prose(tmp_path):
+    title = read_article(write(tmp_path, "t.txt", b" date 2025-04-10 Ministers agree a plan in Brussels\n"
+                                                 b"They met for six hours.\n"))
+    assert [(s.role, s.text) for s in title.segments] == [("title", "Ministers agree a plan in Brussels"),
+                                                        ("body", "They met for six hours.")]
+    long_line = ("Ministers from thirty countries met in Brussels on Thursday to agree a plan for a reassurance force "
+                 "that would deploy once a ceasefire holds")
+    prose = read_article(write(tmp_path, "p.txt", f" date 2025-04-10 {long_line}\n".encode()))
+    assert [(s.role, s.text) for s in prose.segments] == [("body", long_line)]
+    # A headline with nothing after it is all the article says: it is mined, not dropped.
+    only = read_article(write(tmp_path, "o.txt", b" date 2025-04-10 Ministers agree a plan in Brussels\n"))
+    assert [(s.role, s.text) for s in only.segments] == [("body", "Ministers agree a plan in Brussels")]
+
+
+def test_structure_run_into_one_line_is_recognised(tmp_path):
+    multi_line = (" date 2025-03-27 All Sections\nMeeting of leaders starts in Paris\n\n"
+                  "Jane Doe, John Roe, Thursday, 27 March 2025, 13:15\nAnna Berg. Photo: Office of the President\n\n"
+                  "A meeting has begun in Paris with 31 countries.\n\nSource: Example News with reference to officials\n\n"
+                  "Details: They set out three goals:\n\nSafe skies\n\nSafe seas\n\nA strong army\n\n"
+                  "He said the talks would last a day.\n\nAdvertisement:\n\nBackground:\n\n"
+                  "\u2022 On 4 April, officials visited Kyiv.\n\u2022 They met the president.\n\n"
+                  "Support Example News on Patreon!\n")
+    one_line = " ".join(multi_line.split())
+    roles = {}
+    for name, text in (("multi", multi_line), ("one", one_line)):
+        article = read_article(write(tmp_path, f"{name}.txt", text.encode()))
+        for seg in article.segments:
+            assert article.text[seg.start:seg.end] == seg.text
+        roles[name] = [(s.role, s.section, " ".join(s.text.split())) for s in article.segments
+                       if s.role in ("body", "list_item", "attribution")]
+    assert roles["one"] == roles["multi"]
+    assert roles["one"] == [
+        ("body", "main", "A meeting has begun in Paris with 31 countries."),
+        ("attribution", "main", "Source: Example News with reference to officials"),
+        ("body", "main", "They set out three goals:"),
+        ("list_item", "main", "Safe skies"), ("list_item", "main", "Safe seas"), ("list_item", "main", "A strong army"),
+        ("body", "main", "He said the talks would last a day."),
+        ("body", "background", "On 4 April, officials visited Kyiv."),
+        ("body", "background", "They met the president."),
+    ]

@@ -41,11 +41,11 @@ def _progress_runner(quiet: bool):
     return progress, tick
 
 
-def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=None):
+def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=None, columns=None):
     from .pipeline import run
 
     progress, tick = _progress_runner(quiet)
-    options = dict(model_path=model, progress=tick, cache_dir=cache_dir, workers=workers, dask=dask)
+    options = dict(model_path=model, progress=tick, cache_dir=cache_dir, workers=workers, dask=dask, columns=columns)
     try:
         if progress is not None:
             with progress:
@@ -70,7 +70,8 @@ def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=No
         click.echo(f"warning: {warning}", err=True)
     if not report.articles:
         raise UsageProblem("no article could be read from " + ", ".join(paths)
-                           + ". Pass .txt or .md files, or folders that contain them.")
+                           + ". Pass .txt, .md or .html files, folders that contain them, or tables "
+                             "(.csv, .jsonl, .json, .parquet).")
     return report
 
 
@@ -137,6 +138,12 @@ DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDR
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", default="reports", show_default=True, help="Folder the reports are written to.")
+@click.option("--column", "column_options", multiple=True, metavar="FIELD=COLUMN",
+              help="The table column that holds a field (id, title, text, date, outlet, url), e.g. "
+                   "--column text=article_content. Repeat for several.")
+@click.option("--group-by", "group_by", default=None, metavar="COLUMN[,COLUMN]",
+              help="Tables only: one story per value of these columns, each reported in its own folder, "
+                   "with index.html and index.md linking them.")
 @MODEL_OPTION
 @REVIEWS_OPTION
 @CACHE_OPTION
@@ -145,16 +152,32 @@ DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDR
 @DASK_OPTION
 @click.option("--quiet", is_flag=True, help="No progress bar or summary table.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
-def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, dask_address, quiet, debug):
+def report(paths, out_dir, column_options, group_by, model, reviews_path, cache_dir, no_cache, workers, dask_address,
+           quiet, debug):
     """Write consistency reports (JSON, Markdown, HTML, CSV) for the articles under PATHS.
 
-    Example: verify report seeds/ --out reports/
+    PATHS are .txt/.md articles, saved .html/.htm pages, folders of them, and tables of articles
+    (.csv, .jsonl, .json, .parquet; one article per row).
+
+    Examples: verify report seeds/ --out reports/;
+    verify report articles.csv --column text=article_content --group-by story
     """
     from .report import write_reports
+    from .tables import parse_column_options
 
     started = time.perf_counter()
+    try:
+        columns = parse_column_options(column_options)
+    except ValueError as exc:
+        raise UsageProblem(str(exc))
     reviews = _load_reviews(reviews_path)
-    result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir, workers, dask_address)
+    if columns and not any(str(p).lower().endswith((".csv", ".jsonl", ".json", ".parquet")) for p in paths):
+        click.echo("warning: --column applies to tables (.csv, .jsonl, .json, .parquet) and none was given", err=True)
+    if group_by:
+        _report_groups(paths, out_dir, columns, group_by, model, reviews, None if no_cache else cache_dir, workers,
+                       dask_address, quiet, debug, started)
+        return
+    result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir, workers, dask_address, columns)
     try:
         written = write_reports(result, out_dir, reviews)
     except OSError as exc:
@@ -162,7 +185,82 @@ def report(paths, out_dir, model, reviews_path, cache_dir, no_cache, workers, da
                            f"Choose a writable folder with --out.")
     if not quiet:
         _print_summary(result, reviews, time.perf_counter() - started)
+        texts = [p for p in written if p.parent.name == "texts"]
+        reports = [p for p in written if p not in texts]
+        click.echo("wrote " + ", ".join(str(p) for p in reports)
+                   + (f", and {len(texts)} extracted article texts in {texts[0].parent}" if texts else ""))
+
+
+def _report_groups(paths, out_dir, columns, group_by, model, reviews, cache_dir, workers, dask, quiet, debug, started):
+    """`report --group-by`: one story per group of table rows, each in its folder, and an index."""
+    from .api import run_groups
+    from .groups import group_folder, write_group_reports
+    from .tables import TableError
+
+    try:
+        reports = run_groups(list(paths), group_by, columns=columns, model=model, cache=cache_dir, workers=workers,
+                             dask=dask)
+    except TableError as exc:
+        if debug:
+            traceback.print_exc()
+        raise UsageProblem(str(exc))
+    for label, result in reports.items():
+        for warning in result.warnings:
+            click.echo(f"warning: [{label}] {warning}", err=True)
+    readable = {label: r for label, r in reports.items() if r.articles}
+    if not readable:
+        raise UsageProblem("no article could be read from " + ", ".join(paths) + " (see the warnings above)")
+    try:
+        written = write_group_reports(readable, out_dir, reviews)
+    except OSError as exc:
+        raise UsageProblem(f"cannot write reports to {out_dir}: {exc.strerror or exc}. "
+                           f"Choose a writable folder with --out.")
+    if not quiet:
+        from .report import summary
+
+        click.echo(f"verify: {len(readable)} stories ({time.perf_counter() - started:.1f} s)")
+        for label, result in readable.items():
+            s = summary(result)
+            click.echo(f"  {label}: {s['articles']} articles, {s['events']} events, {s['findings']} findings, "
+                       f"{s['by_status']['conflict']} conflicts -> {out_dir}/{group_folder(label)}/")
         click.echo("wrote " + ", ".join(str(p) for p in written))
+
+
+@cli.command()
+@click.argument("urls", nargs=-1)
+@click.option("--to", "folder", default="seeds", show_default=True, help="Folder of articles to add the pages to.")
+@click.option("--from-file", "url_file", default=None, type=click.Path(dir_okay=False),
+              help="Also add the URLs listed in this file (one a line; # starts a comment).")
+def add(urls, folder, url_file):
+    """Fetch news pages and add them to a folder of articles in the seed format.
+
+    Each page's main text, title, date and outlet are extracted (navigation, cookie banners,
+    related links and comments are left out) and written as <title-slug>-<url-hash>.txt, so the
+    article id is stable. A URL already in the folder, or a syndicated copy of an article there,
+    is refused. Exit codes: 0 all added, 2 some URL could not be added (the others still are).
+
+    Example: verify add https://example.com/news/1 --to seeds/
+    """
+    from .add import add_urls, read_url_list
+
+    urls = list(urls)
+    if url_file:
+        try:
+            urls += read_url_list(url_file)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageProblem(f"--from-file {url_file}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+    if not urls:
+        raise UsageProblem("no URL given: verify add URL... or --from-file FILE")
+    results = add_urls(urls, folder)
+    for result in results:
+        if result.path:
+            click.echo(f"added {result.path} ({result.date or 'date unknown'}, {result.outlet or 'outlet unknown'})")
+        for warning in result.warnings:
+            click.echo(f"warning: {warning}", err=True)
+        if result.problem:
+            click.echo(f"error: {result.problem}", err=True)
+    if any(r.problem for r in results):
+        sys.exit(EXIT_USAGE)
 
 
 @cli.command()

@@ -9,7 +9,7 @@ their outlet, articles of one outlet count once. Works on plain values, so the M
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 CORROBORATING_STATUSES = ("agree", "compatible")
 

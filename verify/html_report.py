@@ -376,7 +376,7 @@ def _corpus(articles, events, claims, findings) -> str:
     claims_per_article = Counter(c.get("article") for c in claims)
     findings_per_article = Counter(a for f in findings for a in set(f.get("articles") or []))
     out.append("<section id=\"corpus\"><h2>Articles</h2>")
-    out.append("<div class=\"scroll-x\"><table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>title</th>"
+    out.append("<div class=\"scroll-x\"><table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>outlet</th><th>title</th>"
                "<th>source</th><th>claims</th><th>findings</th></tr></thead><tbody>")
     for a in articles:
         aid = a.get("id")
@@ -384,6 +384,7 @@ def _corpus(articles, events, claims, findings) -> str:
             "<tr>"
             f"<td><a href=\"#article-{_sid(aid)}\"><code>{_esc(aid)}</code></a></td>"
             f"<td class=\"nowrap\">{_esc(a.get('date') or 'unknown')}</td>"
+            f"<td class=\"outlet\">{_esc(a.get('outlet') or '')}</td>"
             f"<td>{_esc(a.get('title'))}</td>"
             f"<td class=\"source\">{_esc(a.get('source') or '')}</td>"
             f"<td class=\"num\">{claims_per_article.get(aid, 0)}</td>"
@@ -818,7 +819,15 @@ def _articles_section(articles, claims, ctx: _Context) -> str:
                    "</span></summary>")
         meta = []
         if a.get("path"):
-            meta.append(f"file <code>{_esc(a.get('path'))}</code>")
+            row = f" row {_esc(a.get('row'))}" if a.get("row") is not None else ""
+            meta.append(f"file <code>{_esc(a.get('path'))}</code>{row}")
+        if a.get("outlet"):
+            meta.append(f"outlet {_esc(a.get('outlet'))}")
+        if a.get("url"):
+            meta.append(f"<code>{_esc(a.get('url'))}</code>")  # shown, not linked: the report makes no requests
+        if a.get("text_file") and a.get("text_file") != a.get("path"):
+            meta.append(f"text extracted from the {'page' if a.get('format') == 'html' else 'table row'}; "
+                        f"offsets refer to <code>{_esc(a.get('text_file'))}</code>")
         if a.get("source"):
             meta.append(_esc(a.get("source")))
         if meta:

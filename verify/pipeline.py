@@ -17,7 +17,7 @@ from .extract import Resources
 from .judge import Context, judge
 from .parallel import ArticleWorker, process_beside, process_dask, process_pool, process_serial
 from .read import read_articles
-from .records import Report
+from .records import Article, Report
 
 OVERLAP_MAX = 20  # up to this many new articles, extract in a second process while the model loads
 
@@ -50,18 +50,27 @@ def cache_fingerprint(embedder: Embedder) -> str:
 
 def run(paths: list[str], model_path: str | None = None, progress: Progress | None = None,
         resources: Resources | None = None, embedder: Embedder | None = None,
-        cache_dir: str | None = None, workers: int = 1, dask=None) -> Report:
+        cache_dir: str | None = None, workers: int = 1, dask=None, columns: dict[str, str] | None = None) -> Report:
     """Run every stage on the articles under `paths` and return the full report.
 
     With `cache_dir`, extraction results and embeddings are reused for unchanged articles.
     `workers` > 1 extracts articles in a process pool; `dask` (an address or a Client) on a
-    Dask cluster. The result is the same either way.
+    Dask cluster. The result is the same either way. `columns` names the columns of tables.
     """
-    tick = progress or (lambda stage, done, total: None)
-    seconds: dict[str, float] = {}
     started = time.perf_counter()
-    articles, warnings = read_articles(paths)
-    seconds["read"] = time.perf_counter() - started
+    articles, warnings = read_articles(paths, columns)
+    return run_articles(articles, warnings, model_path, progress, resources, embedder, cache_dir, workers, dask,
+                        read_seconds=time.perf_counter() - started)
+
+
+def run_articles(articles: list[Article], warnings: list[str], model_path: str | None = None,
+                 progress: Progress | None = None, resources: Resources | None = None,
+                 embedder: Embedder | None = None, cache_dir: str | None = None, workers: int = 1, dask=None,
+                 read_seconds: float = 0.0) -> Report:
+    """Run every stage after reading on articles already read (from files, pages or table rows)."""
+    tick = progress or (lambda stage, done, total: None)
+    seconds: dict[str, float] = {"read": read_seconds}
+    warnings = list(warnings)
     resources = resources or build_resources()
     if embedder is None:
         path = model_path or default_model_path()

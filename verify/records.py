@@ -41,6 +41,15 @@ class Article:
     warnings: list[str] = field(default_factory=list)
     duplicate_of: str | None = None  # a copy of another article (syndicated or filed twice): one source
     similarity: float | None = None  # how much of its text it shares with that article (0-100)
+    outlet: str | None = None  # who published it: the "Source: <outlet> <url>" line, page metadata or a table column
+    url: str | None = None  # where it was published, when known
+    input_format: str = "text"  # "text" (a .txt/.md file read as is), "html" (a saved page) or "table" (a row)
+    row: int | None = None  # for a table row: its number, 1 for the first row under the header
+
+    @property
+    def extracted(self) -> bool:
+        """True when `text` was built from the input (a page's main text, a row's cells), not read from a file."""
+        return self.input_format != "text"
 
 
 @dataclass
@@ -180,3 +189,28 @@ class Report:
     tool_version: str
     model: str
     stats: dict = field(default_factory=dict)  # articles read from the cache, texts encoded...
+
+    # Conveniences for notebooks (`verify.run(...)`); the writers live in verify/report.py.
+    def claims_frame(self):
+        """The claims as a pandas DataFrame with the columns of claims.csv."""
+        from .report import claims_frame
+
+        return claims_frame(self)
+
+    def findings_frame(self, reviews=None):
+        """The findings as a pandas DataFrame with the columns of findings.csv (decisions from `reviews`, if given)."""
+        from .report import findings_frame
+
+        return findings_frame(self, reviews)
+
+    def to_json(self, reviews=None) -> dict:
+        """The report as the documented report.json structure."""
+        from .report import to_json
+
+        return to_json(self, reviews)
+
+    def write(self, out_dir, reviews=None) -> list:
+        """Write report.json, report.md, report.html, claims.csv and findings.csv into `out_dir`."""
+        from .report import write_reports
+
+        return write_reports(self, out_dir, reviews)

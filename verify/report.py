@@ -7,6 +7,7 @@ interrupted run leaves the previous reports intact.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import os
@@ -33,6 +34,8 @@ def claim_sources(report: Report) -> dict[str, list[str]]:
     return carried_by({c.id: c.article for c in report.claims}, ((f.status, f.claims) for f in report.findings),
                       sources)
 
+TEXTS_FOLDER = "texts"  # extracted article texts (web pages, table rows), beside report.json
+
 
 def to_json(report: Report, reviews=None) -> dict:
     """The report as the documented JSON structure (schema_version 1), with review decisions if given."""
@@ -47,7 +50,8 @@ def to_json(report: Report, reviews=None) -> dict:
         "articles": [
             {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
              "sha256": a.sha256, "source": a.attribution, "duplicate_of": a.duplicate_of,
-             "similarity": a.similarity}
+             "similarity": a.similarity, "outlet": a.outlet, "url": a.url, "format": a.input_format, "row": a.row,
+             "text_file": text_file(a)}
             for a in report.articles
         ],
         "events": [
@@ -81,6 +85,19 @@ def _claim_json(claim) -> dict:
             "speaker": claim.speaker, **fields}
 
 
+def text_file(article) -> str:
+    """The file an article's offsets point into: the article file itself, or its extracted text beside the report.
+
+    A page's main text or a table row's cells are written to `texts/` in the report folder
+    (relative to report.json). The name is a slug of the id plus a hash of it: ids are data
+    (file stems, table cells) and never become a path of their own.
+    """
+    if not article.extracted:
+        return article.path
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", article.id).strip("-.")[:60] or "article"
+    return f"{TEXTS_FOLDER}/{slug}-{hashlib.sha256(article.id.encode('utf-8')).hexdigest()[:8]}.txt"
+
+
 def _review_json(decision) -> dict | None:
     if decision is None:
         return None
@@ -104,6 +121,8 @@ def summary(report: Report, reviews=None) -> dict:
     carriers = claim_sources(report)
     return {
         "articles": len(report.articles),
+        # Distinct publishers among the articles that count as sources (a copy is its original's outlet).
+        "outlets": len({a.outlet.casefold() for a in report.articles if a.outlet and not a.duplicate_of}),
         "events": len(report.events),
         "claims": len(report.claims),
         "findings": len(report.findings),
@@ -169,13 +188,20 @@ def to_markdown(report: Report, reviews=None) -> str:
     out.extend(_single_source(report, carriers, claims))
     out.append("## Articles")
     out.append("")
-    out.append("| id | date | title |")
-    out.append("|---|---|---|")
+    out.append("| id | date | outlet | title |")
+    out.append("|---|---|---|---|")
     for a in report.articles:
         alike = f", {a.similarity:.0f}% alike" if a.similarity is not None else ""
         copy = f" (copy of {md_escape(a.duplicate_of)}{alike}: counted as one source)" if a.duplicate_of else ""
-        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.title[:90])}{copy} |")
+        out.append(f"| {md_escape(a.id)} | {a.date or 'unknown'} | {md_escape(a.outlet or '?')} | "
+                   f"{md_escape(a.title[:90])}{copy} |")
     out.append("")
+    extracted = [a for a in report.articles if a.extracted]
+    if extracted:
+        out.append(f"Quotes, offsets and line numbers of the {len(extracted)} web pages and table rows refer to "
+                   f"their extracted text, kept in `{TEXTS_FOLDER}/` beside this report (report.json's `text_file` "
+                   f"names each one).")
+        out.append("")
     out.append("## Events")
     out.append("")
     out.append("| event | date | place | articles |")
@@ -426,6 +452,7 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
     payload = to_json(report, reviews)
     payload["generated_at"] = _generated_at(out / "report.json", payload)
     files = {
+        **{out / text_file(a): a.text for a in report.articles if a.extracted},
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
         out / "report.md": to_markdown(report, reviews),
         out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),

@@ -13,8 +13,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..lexicon.en import (CORRECTION_PHRASES, FUTURE_MARKERS, NAMED_SOURCE_LEMMAS, PROVISIONAL_WORDS, REPORTING_LEMMAS,
-                          UPDATE_CUES)
+from ..lexicon.en import (
+    CORRECTION_PHRASES,
+    FUTURE_MARKERS,
+    NAMED_SOURCE_LEMMAS,
+    PROVISIONAL_WORDS,
+    REPORTING_LEMMAS,
+    UPDATE_CUES,
+)
 from .dates import DateMention
 
 # Dependencies that open another clause: its words describe something else.

@@ -331,6 +331,8 @@ LABEL_ROLES = {
     "photo": "clutter",
     "video": "clutter",
 }
+# Headings (a label without its colon, as pages write them) after which the text recounts earlier events.
+SECTION_HEADINGS = ("background", "context")
 # Labels whose text corrects or updates the article above it: a figure there supersedes the body's.
 CORRECTION_LABELS = ("correction", "corrections", "clarification", "update")
 ABBREVIATIONS_BEFORE_PERIOD = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
