@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .kinds import Registry
-from .records import Claim, EventMention
+from .records import Claim, ClaimContext, EventMention
 
 DATE_FIELDS = {"date_low", "date_high", "article_date"}
 TUPLE_FIELDS = {"participants"}
@@ -27,6 +27,7 @@ TUPLE_FIELDS = {"participants"}
 def _encode_claim(claim: Claim) -> dict:
     row = {f.name: getattr(claim, f.name) for f in dataclasses.fields(claim)}
     row["value"] = claim.value.to_json()
+    row["context"] = claim.context.to_json()
     row["article_date"] = claim.article_date.isoformat() if claim.article_date else None
     return row
 
@@ -34,6 +35,7 @@ def _encode_claim(claim: Claim) -> dict:
 def _decode_claim(row: dict, kinds: Registry) -> Claim:
     row = dict(row)
     row["value"] = kinds.get(row["kind"]).decode(row["value"])
+    row["context"] = ClaimContext.from_json(row["context"])
     row["article_date"] = dt.date.fromisoformat(row["article_date"]) if row["article_date"] else None
     return Claim(**row)
 

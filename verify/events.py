@@ -1,11 +1,16 @@
 """Stage 3, resolve events: event mentions from all articles in, `Event`s out.
 
-Adds: the event of every mention and every claim. Mentions are first chained inside
-each article ("the meeting" refers back to the meeting named before), then the
-article-level chains are merged across articles when their dates, places, names,
-participants and sentence meaning agree. Hard limits keep apart what cannot be one
-event: dates more than MAX_DATE_GAP days apart, places that exclude each other, or two
-chains of the same article (an article that names two meetings means two meetings).
+Adds: the event of every mention and every claim. Each article tells one story (its main
+event: the flood, the summit, the strike and the deal that ended it) and may recount others: an
+earlier episode in another year ("In October 2023 the river burst its banks"), a look-alike event
+elsewhere ("at the Port of Skerra, dockers staged a walkout"), or one its wording sets apart ("its
+own outbreak", "the previous election"). Mentions are chained inside each article into the main
+chain and these other chains; then chains are merged across articles. Main chains of one story
+merge when they share the story's names and lie within STORY_WINDOW days, unless their places
+exclude each other or they are two dated events of one kind on different days (two meetings a
+week apart); other chains merge only on close evidence (dates at most MAX_DATE_GAP days apart,
+places, names, participants, the meaning of their sentences). Two chains of one article are never
+one event.
 """
 from __future__ import annotations
 
@@ -22,12 +27,33 @@ from .gazetteer import Gazetteer, fold
 from .records import Article, Claim, Event, EventMention
 
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
-MERGE_SCORE = 2.0  # calibrated on the development set (tests/data/dev)
+STORY_WINDOW = 30  # days; the main events of articles of one story lie within this of each other
+EPISODE_DAYS = 60  # a mention dated this far from its story, in another year, is another episode
+# Events a story may hold several of on different days (two meetings, two votes, two races); a trial,
+# a strike or a flood lasts, and its reports name different days of it.
+RECURRING_TYPES = ("meeting", "vote", "ceremony", "contest", "visit")
+MAIN_MERGE_SCORE = 1.5  # main chains of two articles: shared story names and meaning must reach this
+# Linking score of two chains of different articles: evidence adds, contradiction subtracts; pairs at
+# MERGE_SCORE or more merge, strongest first. Weights chosen on the development set (tests/data/dev)
+# so that one piece of strong evidence (same day, same place, same event name) plus meaning or shared
+# names merges, and meaning alone does not.
+MERGE_SCORE = 2.0
 NAME_MATCH = 85  # rapidfuzz token_set_ratio for two names of one event
 TYPE_MATCH = 0.5  # same kind of event (meeting/meeting)
+SAME_DAY = 2.0  # the dates overlap
+DAY_APART = 1.0  # subtracted per day between the closest dates
+SAME_PLACE = 2.0
+PLACE_WITHIN = 1.0  # one place lies inside the other
 PLACE_MISMATCH = 2.5  # same day, other place: one event only if the rest agrees strongly (names, meaning)
+SAME_NAME = 2.0  # the events' own names match ("Munich Security Conference")
+OTHER_NAME = 1.0  # both are named, differently
+PARTICIPANTS_WEIGHT = 1.5  # times the share of participants in common (Jaccard)
 SHARED_NAMES = 2  # proper names two articles must share before their overlap counts
 STORY_WEIGHT = 3.0  # weight of the share of names in common (overlap coefficient)
+STORY_EVIDENCE = 0.3  # a share of names in common this high is evidence of one story on its own
+MEANING_WEIGHT = 3.0  # times (cosine of the chains' sentences - MEANING_BASELINE)
+MEANING_BASELINE = 0.4  # cosine of unrelated news sentences of one topic sits about here
+NO_EVIDENCE = 1.0  # subtracted when nothing but meaning links the chains
 MAX_BLOCK = 300  # chains sharing one key beyond which the key is too common to propose pairs
 
 
@@ -38,6 +64,8 @@ class Chain:
     article: str
     type: str
     mentions: list[EventMention] = field(default_factory=list)
+    main: bool = False  # the article's own story, as opposed to an event it recounts
+    published: dt.date | None = None  # the article's date
 
     @property
     def dates(self) -> list[tuple[dt.date, dt.date]]:
@@ -81,9 +109,10 @@ def date_gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
 
 
 def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bool:
-    if mention.type != chain.type and chain.type != "lead":
+    if mention.type != chain.type and chain.type not in ("lead", "episode") and mention.type != "episode":
         return False
-    if mention.date_low is not None and any(date_gap(d, (mention.date_low, mention.date_high)) > 0 for d in chain.dates):
+    window = (mention.date_low, mention.date_high) if mention.date_low and mention.date_high else None
+    if window is not None and any(date_gap(d, window) > MAX_DATE_GAP for d in chain.dates):
         return False
     if mention.place and any(gazetteer.relation(p, mention.place) == "different" for p in chain.places):
         return False
@@ -92,38 +121,67 @@ def _compatible(chain: Chain, mention: EventMention, gazetteer: Gazetteer) -> bo
     return True
 
 
-def chain_article(mentions: list[EventMention], gazetteer: Gazetteer) -> list[Chain]:
-    """Group one article's mentions (in text order) into chains, one per event it names.
+def _story_date(mentions: list[EventMention], published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The date of an article's own story: its lead's date, else its first dated event mention, taking
+    only dates from STORY_WINDOW days before publication to MAX_DATE_GAP after (not deadlines, not
+    next month's meeting)."""
+    for mention in sorted(mentions, key=lambda m: (m.type != "lead", m.start)):
+        if not (mention.date_low and mention.date_high) or mention.type == "episode" or mention.distinct:
+            continue
+        if published is not None and not (
+                -STORY_WINDOW <= (mention.date_high - published).days and
+                (mention.date_low - published).days <= MAX_DATE_GAP):
+            continue
+        return mention.date_low, mention.date_high
+    return None
 
-    A "lead" mention (the date and place of a lead sentence that names no event) starts a chain
-    that takes the type of the first event mention that joins it.
+
+def _another_episode(mention: EventMention, main: Chain, story_date, gazetteer: Gazetteer) -> bool:
+    """Is this mention about another event than the article's story?"""
+    if mention.distinct or mention.type == "episode":
+        return True
+    if mention.type == "lead":
+        return False
+    if mention.date_low and mention.date_high and story_date is not None:
+        past = (story_date[0] - mention.date_high).days > EPISODE_DAYS
+        if past and mention.date_high.year != story_date[0].year:
+            return True  # "the 2019 strike", "a trial that ended on 20 November 2024"
+    if mention.place and main.mentions:
+        # A look-alike event elsewhere: "the Port of Skerra" in a story of the Port of Halvard.
+        return any(gazetteer.relation(p, mention.place) == "different" for p in main.places)
+    return False
+
+
+def chain_article(mentions: list[EventMention], gazetteer: Gazetteer, published: dt.date | None = None) -> list[Chain]:
+    """Group one article's mentions (in text order) into its main chain and the chains of other events.
+
+    The main chain (first in the result) holds every mention of the article's story; a mention set
+    apart by `_another_episode` starts or joins another chain (the most recent compatible one, as
+    anaphora reads), and an unanchored mention in the same paragraph right after one continues it
+    ("... HALCYON-2, the phase II study presented in Lisbon in 2023. That trial enrolled 612 patients").
     """
-    chains: list[Chain] = []
+    if not mentions:
+        return []
+    main = Chain(mentions[0].article, "lead", main=True, published=published)
+    story_date = _story_date(mentions, published)
+    others: list[Chain] = []
+    previous: tuple[EventMention, Chain] | None = None
     for mention in mentions:
         anchored = mention.date_low is not None or mention.place or mention.name
-        target = None
-        if mention.type != "lead":
-            for chain in reversed(chains):  # the most recent compatible chain: how anaphora reads
-                if _compatible(chain, mention, gazetteer):
-                    target = chain
-                    break
-            if target is None and not anchored:
-                # "the meeting" before any dated meeting: attach to the first later one of its kind.
-                target = next((c for c in chains if c.type == mention.type), None)
-        if target is None:
-            target = Chain(mention.article, mention.type)
-            chains.append(target)
-        elif target.type == "lead":
+        target = main
+        if _another_episode(mention, main, story_date, gazetteer):
+            target = next((c for c in reversed(others) if _compatible(c, mention, gazetteer)), None) or Chain(
+                mention.article, mention.type)
+            if target not in others:
+                others.append(target)
+        elif (previous is not None and not previous[1].main and not anchored
+              and previous[0].paragraph == mention.paragraph >= 0):
+            target = previous[1]
+        if target.type in ("lead", "episode") and mention.type not in ("lead", "episode"):
             target.type = mention.type
         target.mentions.append(mention)
-    # An unanchored chain ("the meeting ... the talks") joins an anchored one of its type if one exists.
-    anchored_chains = [c for c in chains if c.anchored]
-    for chain in [c for c in chains if not c.anchored]:
-        same_type = [c for c in anchored_chains if c.type == chain.type]
-        if len(same_type) == 1:
-            same_type[0].mentions.extend(chain.mentions)
-            chains.remove(chain)
-    return chains
+        previous = (mention, target)
+    return [c for c in (main, *others) if c.mentions]
 
 
 @dataclass(frozen=True)
@@ -137,11 +195,19 @@ class _Features:
     names: tuple[str, ...]
     participants: frozenset
     article_names: frozenset
+    main: bool
+    typed: bool  # named by an event word ("meeting"), not only by a lead's or episode's date and place
+    story_date: tuple[dt.date, dt.date] | None
+    typed_date: tuple[dt.date, dt.date] | None  # story date given by a mention of the chain's own type
 
 
 def _features(chain: Chain) -> _Features:
+    typed = any(m.type not in ("lead", "episode") for m in chain.mentions)
     return _Features(chain.article, chain.type, tuple(dict.fromkeys(chain.dates)), tuple(dict.fromkeys(chain.places)),
-                     tuple(dict.fromkeys(chain.names)), frozenset(chain.participants), frozenset(chain.article_names))
+                     tuple(dict.fromkeys(chain.names)), frozenset(chain.participants), frozenset(chain.article_names),
+                     chain.main, typed, _story_date(chain.mentions, chain.published) if chain.main else None,
+                     _story_date([m for m in chain.mentions if m.type == chain.type], chain.published)
+                     if chain.main and typed else None)
 
 
 class _Linker:
@@ -190,6 +256,8 @@ class _Linker:
         a, b = self.features[i], self.features[j]
         if a.article == b.article:
             return True
+        if a.main and b.main:
+            return self._stories_apart(a, b)
         names_match = self._names_match(a, b)
         if a.type != b.type and not names_match and "lead" not in (a.type, b.type):
             return True
@@ -202,6 +270,17 @@ class _Linker:
             return not same_day
         return False
 
+    def _stories_apart(self, a: _Features, b: _Features) -> bool:
+        """Two articles' own stories that cannot be one event."""
+        if a.story_date and b.story_date and date_gap(a.story_date, b.story_date) > STORY_WINDOW:
+            return True
+        if (a.type == b.type and a.type in RECURRING_TYPES and a.typed_date and b.typed_date
+                and date_gap(a.typed_date, b.typed_date) > MAX_DATE_GAP):
+            return True  # two meetings a week apart
+        if any(self.gazetteer.relation(p, q) == "different" for p in a.places for q in b.places):
+            return not (a.story_date and a.story_date == b.story_date and a.story_date[0] == a.story_date[1])
+        return False
+
     @staticmethod
     def _names_match(a: _Features, b: _Features) -> bool:
         return any(fuzz.token_set_ratio(x, y) >= NAME_MATCH for x in a.names for y in b.names)
@@ -212,38 +291,43 @@ class _Linker:
         a, b = self.features[i], self.features[j]
         score = TYPE_MATCH if a.type == b.type and a.type != "lead" else 0.0
         evidence = False
-        if a.dates and b.dates:
+        if a.main and b.main:
+            if a.story_date and b.story_date and date_gap(a.story_date, b.story_date) <= MAX_DATE_GAP:
+                score += SAME_DAY  # a story spreads over days: only its own date counts
+                evidence = True
+        elif a.dates and b.dates:
             gap = min(date_gap(x, y) for x in a.dates for y in b.dates)
-            score += 2.0 if gap == 0 else -1.0 * gap
+            score += SAME_DAY if gap == 0 else -DAY_APART * gap
             evidence = evidence or gap == 0
         if a.places and b.places:
             relations = {self.gazetteer.relation(p, q) for p in a.places for q in b.places}
             if "same" in relations:
-                score += 2.0
+                score += SAME_PLACE
                 evidence = True
             elif "within" in relations:
-                score += 1.0
+                score += PLACE_WITHIN
             elif relations == {"different"}:
                 score -= PLACE_MISMATCH
         if a.names and b.names:
             if self._names_match(a, b):
-                score += 2.0
+                score += SAME_NAME
                 evidence = True
             else:
-                score -= 1.0
+                score -= OTHER_NAME
         union = a.participants | b.participants
         if union:
-            score += 1.5 * len(a.participants & b.participants) / len(union)
-        # Articles of one story name the same people, bodies and places.
-        story = a.article_names & b.article_names
+            score += PARTICIPANTS_WEIGHT * len(a.participants & b.participants) / len(union)
+        # Articles of one story name the same people, bodies and places: evidence that two articles'
+        # own stories are one, not that two events either recounts are.
+        story = a.article_names & b.article_names if a.main and b.main else set()
         if len(story) >= SHARED_NAMES:
             overlap = len(story) / min(len(a.article_names), len(b.article_names))
             score += STORY_WEIGHT * overlap
-            evidence = evidence or overlap >= 0.3
-        score += 3.0 * (self.similarity(i, j) - 0.4)
+            evidence = evidence or overlap >= STORY_EVIDENCE
+        score += MEANING_WEIGHT * (self.similarity(i, j) - MEANING_BASELINE)
         if not evidence:
             # Meaning alone may link an undated, unplaced chain, but only when it is close.
-            score -= 1.0
+            score -= NO_EVIDENCE
         return score
 
 
@@ -293,14 +377,17 @@ def resolve_events(
     by_article: dict[str, list[EventMention]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article, []).append(mention)
-    chains = [c for a in articles for c in chain_article(by_article.get(a.id, []), gazetteer)]
+    chains = [c for a in articles for c in chain_article(by_article.get(a.id, []), gazetteer, a.date)]
     groups = _link_chains(chains, embedder, gazetteer)
     events = _build_events(groups, gazetteer)
+    main_event: dict[str, str] = {}
     for event, group in zip(events, groups):
         for chain in group:
+            if chain.main:
+                main_event[chain.article] = event.id
             for mention in chain.mentions:
                 mention.event = event.id
-    _assign_claims(articles, mentions, [c for c in claims if c.kind not in eventless_kinds])
+    _assign_claims(articles, mentions, [c for c in claims if c.kind not in eventless_kinds], main_event)
     return events
 
 
@@ -312,7 +399,8 @@ def _link_chains(chains: list[Chain], embedder: Embedder, gazetteer: Gazetteer) 
     pairs = []
     for i, j in linker.candidates():
         s = linker.score(i, j)
-        if s >= MERGE_SCORE:
+        both_main = linker.features[i].main and linker.features[j].main
+        if s >= (MAIN_MERGE_SCORE if both_main else MERGE_SCORE):
             pairs.append((-s, i, j))
     pairs.sort()
     for _, i, j in pairs:
@@ -371,36 +459,17 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40]
 
 
-def _assign_claims(articles: list[Article], mentions: list[EventMention], claims: list[Claim]) -> None:
-    """A claim takes its mention's event; else its sentence's, its paragraph's, or the article's main event."""
+def _assign_claims(articles: list[Article], mentions: list[EventMention], claims: list[Claim],
+                   main_event: dict[str, str]) -> None:
+    """A claim takes its mention's event (the extractor ties a claim to a mention of its clause or to one
+    that stands for its sentence); else the article's main event.
+
+    A claim in a background section without an event of its own is left without one: background
+    recounts earlier events, so it is not pinned on the article's story.
+    """
     event_of_mention = {m.id: m.event for m in mentions}
-    main_event: dict[str, str | None] = {}
-    by_sentence: dict[tuple[str, int], str] = {}
-    for mention in mentions:
-        if mention.event:
-            by_sentence.setdefault((mention.article, mention.sentence_start), mention.event)
-    for article in articles:
-        counts = Counter(m.event for m in mentions
-                         if m.article == article.id and m.event and not _in_background(article, m.start))
-        main_event[article.id] = _main(counts, mentions, article.id)
     for claim in claims:
         if claim.mention:
             claim.event = event_of_mention.get(claim.mention)
-        elif (claim.article, claim.sentence_start) in by_sentence:
-            claim.event = by_sentence[(claim.article, claim.sentence_start)]
-        elif claim.section == "main":
+        elif claim.section != "background":
             claim.event = main_event.get(claim.article)
-
-
-def _in_background(article: Article, offset: int) -> bool:
-    return any(s.section == "background" and s.start <= offset < s.end for s in article.segments)
-
-
-def _main(counts: Counter, mentions: list[EventMention], article_id: str) -> str | None:
-    if not counts:
-        return None
-    first = {}
-    for m in mentions:
-        if m.article == article_id:
-            first.setdefault(m.event, m.start)
-    return max(counts, key=lambda e: (counts[e], -first.get(e, 0)))

@@ -5,13 +5,46 @@ Switzerland and in Europe, and "Kiev" is the same city as "Kyiv".
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
 from rapidfuzz import fuzz
 
-from .lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES
+from .lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES, PLACE_TYPE_WORDS
+
+
+SAME_NAME = 90  # rapidfuzz ratio of two spellings of one place ("Kyiv" / "Kiyv"; not "Brno" / "Bern")
+
+
+def place_type(name: str) -> tuple[str, str] | None:
+    """(level, the name without its type word) for a name that says what kind of place it is.
+
+    "Port of Skerra" -> ("port", "skerra"); "Tarnley Civic Hall" -> ("venue", "tarnley civic");
+    "the village of Carrow Fen" -> ("locality", "carrow fen"). None when no type word is in it.
+    """
+    words = fold(name).replace("-", " ").split()
+    if not words:
+        return None
+    # The type word heads the name: the word before "of" ("Port of Skerra"), else the last word
+    # ("Tarnley Civic Hall"); "Ministry of Ports" is a ministry, not a port.
+    head = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    for level, type_words in PLACE_TYPE_WORDS.items():
+        if words[head] in type_words:
+            core = [w for j, w in enumerate(words) if j != head and w not in ("of", "the")]
+            return level, " ".join(core)
+    return None
+
+
+def _typed_relation(a: str, b: str) -> str:
+    fa, fb = fold(a), fold(b)
+    if re.search(rf"\b{re.escape(fa)}\b", fb) or re.search(rf"\b{re.escape(fb)}\b", fa):
+        return "within"  # "Kestrelford" and "the Kestrelford gauge", "Ansley" and "Ansley's Old Town"
+    ta, tb = place_type(a), place_type(b)
+    if ta and tb and ta[0] == tb[0] and ta[1] and tb[1] and ta[1] != tb[1]:
+        return "different"
+    return "unknown"
 
 
 @dataclass(frozen=True)
@@ -77,16 +110,18 @@ class Gazetteer:
         return self.lookup(name).kind != "unknown"
 
     def relation(self, a: str, b: str) -> str:
-        """'same', 'within' (one lies inside the other), 'different' or 'unknown'."""
-        if fold(a) == fold(b) or fuzz.ratio(fold(a), fold(b)) >= 90:
+        """'same', 'within' (one lies inside the other), 'different' or 'unknown'.
+
+        Names the gazetteer does not know are compared by what they say of themselves: two
+        places of one type ("Port of Skerra" / "Port of Halvard", "Tarnley Civic Hall" /
+        "County Hall") with other names are different; a name inside another ("Kestrelford" /
+        "the Kestrelford gauge") lies within it; anything else is unknown, never different.
+        """
+        if fold(a) == fold(b) or fuzz.ratio(fold(a), fold(b)) >= SAME_NAME:
             return "same"
         pa, pb = self.lookup(a), self.lookup(b)
         if "unknown" in (pa.kind, pb.kind):
-            known = pa if pb.kind == "unknown" else pb
-            # An unknown town against a country or continent may lie inside it.
-            if known.kind in ("country", "continent") and (pa.kind, pb.kind) != ("unknown", "unknown"):
-                return "unknown"
-            return "different"
+            return _typed_relation(a, b)
         rank = {"continent": 0, "country": 1, "city": 2}
         big, small = (pa, pb) if rank[pa.kind] <= rank[pb.kind] else (pb, pa)
         if big.kind == small.kind:

@@ -77,6 +77,8 @@ class EventMention:
     article_names: tuple[str, ...] = ()  # proper names anywhere in the article: what story it is part of
     definite: bool = False  # "the meeting": refers back to an event named before
     name: str | None = None  # proper name of a named event ("Ukraine Defense Contact Group")
+    paragraph: int = -1  # the article paragraph of its sentence
+    distinct: bool = False  # worded as another event than the story's ("the previous election", "its own outbreak")
     event: str | None = None  # filled by event resolution
 
 
@@ -115,6 +117,41 @@ class ClaimValue(Protocol):
         ...
 
 
+@dataclass(frozen=True)
+class ClaimContext:
+    """The parse-derived context of one claim (offsets are not stored: only what compares)."""
+
+    predicate: str = ""  # lemma of the governing verb or event noun: "evacuate", "confirm", "breach"
+    relation: str = ""  # how the value hangs on it: a preposition ("by", "to", "at") or a dependency ("nsubj")
+    frame: str = ""  # the value's clause, lower-cased, the value itself masked as "#"
+    holder: str = ""  # whose value it is: the named subject or possessor ("Harlow First", "Nordvest Investment Bank")
+    places: tuple[str, ...] = ()  # places that narrow the claim down ("Wenlow", "Ansley")
+    time_text: str = ""  # an explicit time the clause gives ("in January", "on Sunday", "by Thursday")
+    time_low: dt.date | None = None
+    time_high: dt.date | None = None
+    source: str = ""  # a named source the sentence gives for it ("the Valley Relief League")
+    negated: bool = False
+    future: bool = False  # the clause speaks of what will happen
+    provisional: str = ""  # "provisional", "final", "preliminary"...: a stage of a figure
+    update_cue: bool = False  # "now", "has risen", "so far": the figure is a running one at its date
+    correction: bool = False  # the claim corrects an earlier statement ("should have read", a CORRECTION note)
+
+    def to_json(self) -> dict:
+        data = dict(self.__dict__)
+        data["places"] = list(self.places)
+        for key in ("time_low", "time_high"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> ClaimContext:
+        data = dict(data)
+        data["places"] = tuple(data.get("places", ()))
+        for key in ("time_low", "time_high"):
+            data[key] = dt.date.fromisoformat(data[key]) if data.get(key) else None
+        return cls(**data)
+
+
 # report.json's kind-specific claim fields, with the value they take when a kind does not set them.
 REPORT_FIELD_DEFAULTS = {"scope": "event", "hedge": "exact", "low": None, "high": None, "unit": None,
                          "currency": None, "items": None, "date_low": None, "date_high": None}
@@ -146,6 +183,7 @@ class Claim:
     mention: str | None = None  # the event mention the claim is attached to, if any
     article_date: dt.date | None = None
     section: str = "main"
+    context: ClaimContext = field(default_factory=ClaimContext)  # what the claim is about, from its sentence's parse
 
     def report_fields(self) -> dict:
         """The kind-specific fields of report.json, with their defaults where the kind has none."""

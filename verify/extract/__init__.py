@@ -18,6 +18,7 @@ from ..lexicon.en import DEMONYMS, FUTURE_MARKERS, REPORTING_LEMMAS
 from ..lexicon.en import STATEMENT_NOUNS as STATEMENT_NOUNS_LIST
 from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
+from .context import claim_context
 from .dates import find_dates
 from .mentions import (
     MAX_PLACE_DISTANCE,
@@ -25,6 +26,7 @@ from .mentions import (
     belongs_to,
     event_name,
     is_definite,
+    is_distinct,
     nearest_assignment,
     participants,
     place_candidates,
@@ -33,6 +35,7 @@ from .mentions import (
     year_modifier,
 )
 
+EPISODE_DAYS = 60  # a sentence dated this far from its article, in another year, recounts another episode
 # A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
 STATEMENT_NOUNS = re.compile(r"\b(?:" + "|".join(STATEMENT_NOUNS_LIST) + r")\b", re.I)
 
@@ -141,6 +144,9 @@ class _ArticleExtractor:
         if is_lead and not mentions:
             lead = self._lead_mention(seg, doc, reference)
             mentions = [lead] if lead is not None else []
+        if not mentions:
+            episode = self._episode_mention(seg, doc, dates, reference)
+            mentions = [episode] if episode is not None else []
         return Sentence(article=self.article, segment=seg, doc=doc, reference=reference, dates=dates,
                         mentions=mentions, speaker=self._speaker(doc), gazetteer=self.res.gazetteer,
                         is_lead=is_lead)
@@ -186,7 +192,7 @@ class _ArticleExtractor:
                 article=self.article.id, type=cls, trigger=seg.text[start:end],
                 start=seg.start + start, end=seg.start + end, line=line_of(self.article.text, seg.start + start),
                 sentence=seg.text, sentence_start=seg.start, participants=people, definite=definite,
-                name=name,
+                name=name, paragraph=seg.paragraph, distinct=tok is not None and is_distinct(tok),
             )
             if date is not None:
                 mention.date_low, mention.date_high = date.low, date.high
@@ -220,7 +226,7 @@ class _ArticleExtractor:
         mention = EventMention(
             id=f"{self.article.id}:m{len(self.mentions):03d}", article=self.article.id, type="lead", trigger="",
             start=seg.start, end=seg.end, line=seg.line, sentence=seg.text, sentence_start=seg.start,
-            participants=participants(doc),
+            participants=participants(doc), paragraph=seg.paragraph,
         )
         if dates:
             mention.date_low, mention.date_high, mention.date_text = dates[0].low, dates[0].high, dates[0].text
@@ -230,6 +236,30 @@ class _ArticleExtractor:
             mention.place, mention.place_start, mention.place_end = name, seg.start + start, seg.start + end
         self.mentions.append(mention)
         return mention
+
+    def _episode_mention(self, seg, doc, dates, reference) -> EventMention | None:
+        """A sentence set in another year than the article's ("In October 2023 the river burst its banks at
+        the town") recounts another episode even when it names no event: its date makes a mention."""
+        if reference is None:
+            return None
+        for date in dates:
+            if date.relative or date.low is None or date.high is None:
+                continue
+            past = (reference - date.high).days > EPISODE_DAYS  # a deadline "by 2035" is no episode
+            if not past or date.low.year == reference.year:
+                continue
+            root = span_root(doc, date.start, date.end)
+            if root is None or _reported_date(root) or not _main_clause_date(root):
+                continue
+            mention = EventMention(
+                id=f"{self.article.id}:m{len(self.mentions):03d}", article=self.article.id, type="episode",
+                trigger="", start=seg.start, end=seg.end, line=seg.line, sentence=seg.text, sentence_start=seg.start,
+                participants=participants(doc), paragraph=seg.paragraph, distinct=True,
+                date_low=date.low, date_high=date.high, date_text=date.text,
+                date_start=seg.start + date.start, date_end=seg.start + date.end)
+            self.mentions.append(mention)
+            return mention
+        return None
 
     def _named_events(self, seg, doc, dates, trigger_spans) -> list[tuple[int, int, str]]:
         """"tomorrow's Ukraine Defense Contact Group": a dated possessive before a proper name is an event."""
@@ -266,12 +296,14 @@ class _ArticleExtractor:
         """Claims from a kind's drafts: the quote is exactly the article text at the draft's offsets."""
         text = self.article.text
         for d in drafts:
+            context = claim_context(sentence.doc, d.start - sentence.start, d.end - sentence.start, sentence.dates,
+                                    sentence.speaker, self.res.gazetteer.is_place, sentence.segment.section)
             self.claims.append(Claim(
                 id="", article=self.article.id, kind=d.kind, attribute=d.attribute, subject=d.subject, value=d.value,
                 text=text[d.start:d.end], start=d.start, end=d.end, line=line_of(text, d.start),
                 sentence=sentence.text, sentence_start=sentence.start, speaker=sentence.speaker,
                 mention=d.mention.id if d.mention is not None else None, article_date=self.article.date,
-                section=sentence.segment.section,
+                section=sentence.segment.section, context=context,
             ))
 
 
@@ -296,6 +328,18 @@ def _verb_attached(root) -> bool:
         return False
     holder = root.head.head if root.dep_ == "pobj" else root.head
     return holder.pos_ in ("VERB", "AUX")
+
+
+def _main_clause_date(root) -> bool:
+    """Is the date attached to the sentence's main verb (or a clause coordinated with it)?
+
+    "In October 2023 the Tessel burst its banks" sets the whole sentence in 2023; "Investors lost
+    €48 million when the fund collapsed in late 2022" does not.
+    """
+    holder = root.head.head if root.dep_ == "pobj" else root.head
+    if holder.pos_ not in ("VERB", "AUX"):
+        return False
+    return holder.dep_ == "ROOT" or (holder.dep_ in ("conj", "parataxis") and holder.head.dep_ == "ROOT")
 
 
 def _reported_date(root) -> bool:

@@ -9,9 +9,7 @@ current or corrected.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from ..lexicon.en import (
     CORRECTION_PHRASES,
@@ -21,6 +19,7 @@ from ..lexicon.en import (
     REPORTING_LEMMAS,
     UPDATE_CUES,
 )
+from ..records import ClaimContext
 from .dates import DateMention
 
 # Dependencies that open another clause: its words describe something else.
@@ -32,41 +31,6 @@ UPDATE_CUE = re.compile(r"\b(?:" + "|".join(UPDATE_CUES) + r")\b", re.I)
 PROVISIONAL = re.compile(r"\b(?:" + "|".join(PROVISIONAL_WORDS) + r")\b", re.I)
 CORRECTION = re.compile(r"(?:" + "|".join(CORRECTION_PHRASES) + r")", re.I)
 FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
-
-
-@dataclass(frozen=True)
-class ClaimContext:
-    """The parse-derived context of one claim (offsets are not stored: only what compares)."""
-
-    predicate: str = ""  # lemma of the governing verb or event noun: "evacuate", "confirm", "breach"
-    relation: str = ""  # how the value hangs on it: a preposition ("by", "to", "at") or a dependency ("nsubj")
-    frame: str = ""  # the value's clause, lower-cased, the value itself masked as "#"
-    holder: str = ""  # whose value it is: the named subject or possessor ("Harlow First", "Nordvest Investment Bank")
-    places: tuple[str, ...] = ()  # places that narrow the claim down ("Wenlow", "Ansley")
-    time_text: str = ""  # an explicit time the clause gives ("in January", "on Sunday", "by Thursday")
-    time_low: dt.date | None = None
-    time_high: dt.date | None = None
-    source: str = ""  # a named source the sentence gives for it ("the Valley Relief League")
-    negated: bool = False
-    future: bool = False  # the clause speaks of what will happen
-    provisional: str = ""  # "provisional", "final", "preliminary"...: a stage of a figure
-    update_cue: bool = False  # "now", "has risen", "so far": the figure is a running one at its date
-    correction: bool = False  # the claim corrects an earlier statement ("should have read", a CORRECTION note)
-
-    def to_json(self) -> dict:
-        data = dict(self.__dict__)
-        data["places"] = list(self.places)
-        for key in ("time_low", "time_high"):
-            data[key] = data[key].isoformat() if data[key] else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> ClaimContext:
-        data = dict(data)
-        data["places"] = tuple(data.get("places", ()))
-        for key in ("time_low", "time_high"):
-            data[key] = dt.date.fromisoformat(data[key]) if data.get(key) else None
-        return cls(**data)
 
 
 def span_tokens(doc, start: int, end: int) -> list:

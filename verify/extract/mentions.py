@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.en import EVENT_TRIGGERS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLURAL_EVENTS, VERB_TRIGGERS
+from ..lexicon.en import (DISTINCT_EVENT_MODIFIERS, DISTINCT_EVENT_OPENERS, EVENT_TRIGGERS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLURAL_EVENTS,
+                          VERB_TRIGGERS)
 
 TRIGGERS = EVENT_TRIGGERS
 TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lemmas}
@@ -43,6 +44,25 @@ def year_modifier(tok) -> int | None:
         if child.dep_ in ("nummod", "compound", "amod") and re.fullmatch(r"(19|20)\d\d", child.text):
             return int(child.text)
     return None
+
+
+DISTINCT_MODIFIER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in DISTINCT_EVENT_MODIFIERS) + r")\b", re.I)
+DISTINCT_OPENER = re.compile(r"\b(?:" + "|".join(re.escape(m) for m in DISTINCT_EVENT_OPENERS) + r")\b", re.I)
+
+
+def is_distinct(tok) -> bool:
+    """Is the event worded as another one than the story's ("its own outbreak", "the previous election",
+    "Elsewhere, ..." , "Neighbouring Ashfell, which declared ...")?"""
+    own_phrase = " ".join(t.text for c in tok.children if c.i < tok.i for t in c.subtree)
+    if DISTINCT_MODIFIER.search(own_phrase):
+        return True
+    clause = tok
+    while clause.head.i != clause.i and clause.pos_ not in ("VERB", "AUX"):
+        clause = clause.head
+    while clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        clause = clause.head.head if clause.head.pos_ not in ("VERB", "AUX") else clause.head
+    before = " ".join(t.text for t in tok.doc if t.i < tok.i and t.i >= clause.left_edge.i)
+    return bool(DISTINCT_OPENER.search(before))
 
 
 def is_definite(tok) -> bool:
@@ -153,18 +173,30 @@ def participants(doc) -> tuple[str, ...]:
 
 
 def article_names(docs) -> tuple[str, ...]:
-    """Proper names (people, organisations, places, groups) anywhere in an article, case-folded.
+    """Proper names (people, organisations, places, groups, products) anywhere in an article, case-folded.
 
-    Articles about one story share several of them; the event linker uses the overlap.
+    Articles about one story share several of them; the event linker uses the overlap. Named
+    entities are taken as the model tags them, and runs of proper nouns too: the small model
+    leaves many invented names untagged ("dravicoran", "HALCYON-CV", "Carrow Fen").
     """
     names = set()
     for doc in docs:
         for ent in doc.ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"):
-                name = re.sub(r"['’]s$", "", ent.text).strip().lower()
-                if len(name) > 2:
-                    names.add(name)
-    return tuple(sorted(names))
+            if ent.label_ in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"):
+                names.add(_name_key(ent.text))
+        run: list[str] = []
+        for tok in [*doc, None]:
+            if tok is not None and tok.pos_ == "PROPN" and not tok.is_sent_start:
+                run.append(tok.text)
+                continue
+            if run:
+                names.add(_name_key(" ".join(run)))
+                run = []
+    return tuple(sorted(n for n in names if len(n) > 2))
+
+
+def _name_key(text: str) -> str:
+    return re.sub(r"['’]s$", "", re.sub(r"^the\s+", "", text.strip(), flags=re.I)).strip().lower()
 
 
 def nearest_assignment(targets: list[tuple[int, int]], items: list[tuple[int, int]], max_distance: int | None = None,

@@ -56,6 +56,31 @@ class Sentence:
     def start(self) -> int:
         return self.segment.start
 
+    def mention_for(self, start: int, end: int) -> EventMention | None:
+        """The event a value at sentence offsets [start, end) is about: a mention whose trigger sits in the
+        value's clause (or whose phrase holds the value: "a 12-day strike"), the nearest if several; else
+        a mention that stands for the whole sentence (its lead's or an episode's date); else none."""
+        from ..extract.context import clause, governor, span_root
+
+        root = span_root(self.doc, start, end)
+        related = []
+        if root is not None:
+            pred, _ = governor(root)
+            in_clause = {t.i for t in clause(pred)}
+            for mention in self.mentions:
+                if mention.type in ("lead", "episode"):
+                    continue
+                trigger = span_root(self.doc, mention.start - self.start, mention.end - self.start)
+                if trigger is None:
+                    continue
+                holds_value = root.i in {t.i for t in trigger.subtree}
+                if trigger.i in in_clause or holds_value:
+                    distance = max(mention.start - self.start - end, start - (mention.end - self.start), 0)
+                    related.append((distance, mention.start, mention))
+        if related:
+            return min(related, key=lambda r: (r[0], r[1]))[2]
+        return next((m for m in self.mentions if m.type in ("lead", "episode")), None)
+
     @cached_property
     def quantities(self) -> list:
         """Counts, amounts and percentages of the sentence, found once for every kind that reads them."""
@@ -85,6 +110,8 @@ class AlignContext(Protocol):
     def complete_link(self, n: int, linked: Callable[[int, int], bool]) -> list[int]: ...
 
     def cluster_phrases(self, labels: list[str], threshold: float) -> dict[str, str]: ...
+
+    def group_by_context(self, kind: Kind, claims: list[Claim]) -> None: ...
 
     def items_matched(self, a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, float]]: ...
 
@@ -204,7 +231,24 @@ class Kind:
         return []
 
     def align(self, claims: list[Claim], ctx: AlignContext) -> None:
-        """Set `attribute` on this kind's claims so that claims about the same thing share it."""
+        """Set `attribute` on this kind's claims so that claims about the same thing share it.
+
+        By default claims of one event and one family are grouped by what their sentences say
+        around the value (`AlignContext.group_by_context`).
+        """
+        ctx.group_by_context(self, claims)
+
+    def family(self, claim: Claim) -> str | None:
+        """Claims of different families are never compared (a length with an area); None: not at all."""
+        return self.name
+
+    def agrees(self, a: Claim, b: Claim) -> bool:
+        """Do the two values admit each other? Agreeing values align on weaker evidence than differing ones."""
+        return self.cell_key(a) == self.cell_key(b)
+
+    def label(self, claim: Claim) -> str:
+        """What a group of this kind's claims is called in its attribute key."""
+        return claim.subject
 
     def cell_key(self, claim: Claim) -> Hashable:
         """Claims of one article with the same cell key say the same thing and are judged once."""

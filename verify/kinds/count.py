@@ -27,7 +27,7 @@ from ..lexicon.en import (
     TIME_UNIT_WORDS,
 )
 from ..records import Claim
-from .base import AlignContext, Draft, JudgeContext, Sentence, rule
+from .base import Draft, JudgeContext, Sentence, rule
 from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, draft, lemma_phrase, predicate, quantity_value
 
 FRAMES = COUNT_FRAMES
@@ -208,12 +208,6 @@ class CountKind(QuantityKind):
             drafts.append(draft(self.name, sentence, q, subject, value))
         return drafts
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
-        # Frame names ("deaths", "votes for") are already canonical: only free wording is clustered.
-        free = [c for c in claims if c.subject not in FRAMES]
-        names = ctx.cluster_phrases([c.subject for c in free], SUBJECT_SIMILARITY)
-        for claim in free:
-            claim.attribute = f"{self.name}:{names[claim.subject]}"
 
 
 KIND = CountKind()

@@ -1,9 +1,7 @@
 """Percentages: a share or a change in per cent ("38.2 percent", "4.5%", "more than a third")."""
 from __future__ import annotations
 
-from ..records import Claim
-from .base import AlignContext, Draft, Sentence
-from .count import FRAMES, SUBJECT_SIMILARITY
+from .base import Draft, Sentence
 from .quantity import QUANTITY_RULES, Quantity, QuantityKind, amount_subject, draft, quantity_value
 
 
@@ -17,11 +15,6 @@ class PercentKind(QuantityKind):
         return [draft(self.name, sentence, q, amount_subject(sentence.doc, q), quantity_value(q))
                 for q in sentence.quantities if q.kind == "percent"]
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
-        free = [c for c in claims if c.subject not in FRAMES]
-        names = ctx.cluster_phrases([c.subject for c in free], SUBJECT_SIMILARITY)
-        for claim in free:
-            claim.attribute = f"{self.name}:{names[claim.subject]}"
 
 
 KIND = PercentKind()

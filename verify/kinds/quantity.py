@@ -83,19 +83,10 @@ def quantity_value(q, **context) -> Quantity:
                     currency=q.currency, **context)
 
 
-def nearest_mention(sentence: Sentence, start: int, end: int):
-    """The sentence's event mention nearest to a span (sentence offsets): the event a figure is about."""
-    from ..extract.mentions import nearest_assignment
-
-    spans = [(m.start - sentence.start, m.end - sentence.start) for m in sentence.mentions]
-    nearest = nearest_assignment([(start, end)], spans)
-    return sentence.mentions[nearest[0]] if nearest else None
-
-
 def draft(kind: str, sentence: Sentence, q, subject: str, value: Quantity) -> Draft:
     return Draft(kind=kind, attribute=f"{kind}:{subject}", subject=subject, value=value,
                  start=sentence.start + q.start, end=sentence.start + q.end,
-                 mention=nearest_mention(sentence, q.start, q.end))
+                 mention=sentence.mention_for(q.start, q.end))
 
 
 class QuantityKind(Kind):
@@ -107,6 +98,9 @@ class QuantityKind(Kind):
         v = claim.value
         assert isinstance(v, Quantity)
         return (v.scope, v.low, v.high, v.point, v.currency)
+
+    def agrees(self, a: Claim, b: Claim) -> bool:
+        return _q(a).overlaps(_q(b)) and _q(a).currency == _q(b).currency
 
 
 def _q(claim: Claim) -> Quantity:

@@ -175,7 +175,7 @@ EVENT_TRIGGERS = {
              "approval", "adoption", "ratification"},
     "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike"},
     "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
-    "trial": {"trial", "inquest", "inquiry"},
+    "trial": {"trial", "inquest", "inquiry", "study"},
     "deal": {"acquisition", "merger", "takeover", "deal", "buyout", "purchase", "acquire", "merge", "bid"},
 }
 # Plural nouns usually name a series ("regular meetings"), except these plurals that name one event.
@@ -187,6 +187,12 @@ PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", 
 # "the town of Brennick": a name after "of" is a place when the noun before it is one.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
                "state", "country", "municipality", "valley", "suburb", "borough", "area", "resort", "commune"}
+# Words that mark an event as another one than the story's own. On the event's own phrase: "the
+# previous election", "its own outbreak", "a separate trial", "last year's fire". Anywhere before it in
+# its clause: "Elsewhere in the region, ...", "Neighbouring Ashfell, which declared ...".
+DISTINCT_EVENT_MODIFIERS = ("previous", "earlier", "separate", "own", "prior", "last year's", "preparatory",
+                            "preceding", "unrelated", "unlinked")
+DISTINCT_EVENT_OPENERS = ("elsewhere", "by contrast", "neighbouring", "neighboring", "separately", "meanwhile in")
 # A lead sentence presenting the text as someone's statement: its date anchors "today" in the text.
 STATEMENT_NOUNS = ("statement", "remarks", "speech", "address", "communique", "communiqué", "declaration",
                    "press release", "transcript", "readout", "op-ed", "letter")
@@ -232,6 +238,18 @@ DEMONYMS = {
 CONTINENT_NAMES = {
     "AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America",
     "OC": "Oceania", "SA": "South America", "AN": "Antarctica",
+}
+# Words by which a place name says what kind of place it is, by level: two names of one level
+# with other names are different places ("Tarnley Civic Hall" / "County Hall").
+PLACE_TYPE_WORDS = {
+    "venue": {"hall", "centre", "center", "arena", "aréna", "arena", "stadium", "theatre", "theater", "hotel",
+              "airport", "building", "headquarters", "palace", "house", "museum", "church", "cathedral", "school",
+              "academy", "hospital", "university", "library", "exchange", "station", "pavilion", "forum", "park",
+              "court", "courthouse", "villa", "office", "embassy", "parliament", "ministry"},
+    "port": {"port", "harbour", "harbor", "terminal", "quay", "dock", "docks"},
+    "locality": {"village", "town", "city", "district", "quarter", "borough", "suburb", "hamlet", "municipality",
+                 "county", "province", "region", "valley", "island"},
+    "street": {"street", "road", "avenue", "square", "lane", "embankment", "boulevard"},
 }
 # Common English names GeoNames files under another main name.
 COUNTRY_ALIASES = {
