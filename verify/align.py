@@ -33,6 +33,8 @@ PREDICATE_WEIGHT = 0.2
 SAME_RELATION_BONUS = 0.05
 LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
 LINK_IF_VALUES_DIFFER = 0.60  # a different value is a conflict only if the rest says "same thing" strongly
+GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
+                    "total", "say", "do", "make", "get", "take"}
 HOLDER_MATCH = 85  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
 
 
@@ -155,15 +157,20 @@ class SimilarityTools:
                     claim.attribute = attribute
 
     def link_scores(self, claims: list[Claim]) -> np.ndarray:
-        """Pairwise link scores (see FRAME_WEIGHT and the thresholds above)."""
+        """Pairwise link scores (see FRAME_WEIGHT and the thresholds above). A subject that names
+        nothing in particular ("amount", "be") does not count: its weight goes to the frame."""
         frames = [c.context.frame or c.sentence.lower() for c in claims]
         subjects = [c.subject for c in claims]
         predicates = [c.context.predicate or "be" for c in claims]
-        score = (FRAME_WEIGHT * self.similarity(frames, frames) + SUBJECT_WEIGHT * self.similarity(subjects, subjects)
-                 + PREDICATE_WEIGHT * self.similarity(predicates, predicates))
+        frame_sim = self.similarity(frames, frames)
+        subject_sim = self.similarity(subjects, subjects)
+        informative = np.array([s not in GENERIC_SUBJECTS for s in subjects])
+        both = informative[:, None] & informative[None, :]
+        score = np.where(both, FRAME_WEIGHT * frame_sim + SUBJECT_WEIGHT * subject_sim,
+                         (FRAME_WEIGHT + SUBJECT_WEIGHT) * frame_sim)
+        score = score + PREDICATE_WEIGHT * self.similarity(predicates, predicates)
         relations = np.array([c.context.relation for c in claims], dtype=object)
-        score = score + SAME_RELATION_BONUS * (relations[:, None] == relations[None, :])
-        return score
+        return score + SAME_RELATION_BONUS * (relations[:, None] == relations[None, :])
 
     def items_matched(self, a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, float]]:
         """Greedy one-to-one matching of list items by meaning: (index in a, index in b, similarity)."""

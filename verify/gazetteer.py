@@ -14,7 +14,6 @@ from rapidfuzz import fuzz
 
 from .lexicon.en import CONTINENT_NAMES, COUNTRY_ALIASES, PLACE_TYPE_WORDS
 
-
 SAME_NAME = 90  # rapidfuzz ratio of two spellings of one place ("Kyiv" / "Kiyv"; not "Brno" / "Bern")
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
@@ -25,6 +26,7 @@ from .records import Claim, Event, Finding
 DIFFERENT_EVENT_WINDOW = 21  # days: events further apart are not mistaken for each other
 CONFUSABLE_NAMES = 2  # proper names two events' articles must share to be one story
 AGREEMENT = ("agree", "compatible")
+NOT_BEFORE = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?$", re.I)  # "..., not 14,000 acres as stated above"
 
 
 class Context:
@@ -36,6 +38,8 @@ class Context:
         self.gazetteer = gazetteer
         self._country_code = country_code
         self.events = {e.id: e for e in events}
+        self.superseded: set[str] = set()  # claims that their own article corrects
+        self.quoted: set[str] = set()  # wrong values a correction quotes ("not 14,000 acres as stated")
 
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
         return self.tools.similarity(a, b)
@@ -50,6 +54,7 @@ class Context:
 def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: Context) -> list[Finding]:
     """All findings: within each group, then different-event pairs across groups."""
     findings: list[Finding] = []
+    ctx.superseded, ctx.quoted = _superseded([c for g in groups for c in g.claims], kinds)
     for group in groups:
         kind = kinds.get(group.kind)
         for claim in group.claims:
@@ -67,6 +72,16 @@ def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: C
     findings.extend(_different_events(groups, events, kinds, ctx))
     findings.sort(key=lambda f: (f.event or "", f.attribute, f.id))
     return findings
+
+
+def _superseded(claims: list[Claim], kinds: Registry) -> tuple[set[str], set[str]]:
+    """Claims an article corrects itself ("CORRECTION: ... 14,000 hectares, not 14,000 acres as stated"):
+    (the body's claims with the corrected value, the wrong values quoted in the correction)."""
+    quoted = [c for c in claims if c.context.correction and NOT_BEFORE.search(c.sentence[:max(0, c.start - c.sentence_start)])]
+    superseded = {c.id for c in claims for q in quoted
+                  if c.article == q.article and c.kind == q.kind and not c.context.correction
+                  and kinds.get(c.kind).agrees(c, q)}
+    return superseded, {q.id for q in quoted}
 
 
 def _cells(claims: list[Claim], kind: Kind) -> dict[tuple, list[Claim]]:

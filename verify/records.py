@@ -124,6 +124,7 @@ class ClaimContext:
     predicate: str = ""  # lemma of the governing verb or event noun: "evacuate", "confirm", "breach"
     relation: str = ""  # how the value hangs on it: a preposition ("by", "to", "at") or a dependency ("nsubj")
     frame: str = ""  # the value's clause, lower-cased, the value itself masked as "#"
+    words: tuple[str, ...] = ()  # the frame's content words as lemmas
     holder: str = ""  # whose value it is: the named subject or possessor ("Harlow First", "Nordvest Investment Bank")
     places: tuple[str, ...] = ()  # places that narrow the claim down ("Wenlow", "Ansley")
     time_text: str = ""  # an explicit time the clause gives ("in January", "on Sunday", "by Thursday")
@@ -139,6 +140,7 @@ class ClaimContext:
     def to_json(self) -> dict:
         data = dict(self.__dict__)
         data["places"] = list(self.places)
+        data["words"] = list(self.words)
         for key in ("time_low", "time_high"):
             data[key] = data[key].isoformat() if data[key] else None
         return data
@@ -147,6 +149,7 @@ class ClaimContext:
     def from_json(cls, data: dict) -> ClaimContext:
         data = dict(data)
         data["places"] = tuple(data.get("places", ()))
+        data["words"] = tuple(data.get("words", ()))
         for key in ("time_low", "time_high"):
             data[key] = dt.date.fromisoformat(data[key]) if data.get(key) else None
         return cls(**data)

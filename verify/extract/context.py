@@ -14,10 +14,12 @@ import re
 from ..lexicon.en import (
     CORRECTION_PHRASES,
     FUTURE_MARKERS,
+    MONTHS,
     NAMED_SOURCE_LEMMAS,
     PROVISIONAL_WORDS,
     REPORTING_LEMMAS,
     UPDATE_CUES,
+    WEEKDAYS,
 )
 from ..records import ClaimContext
 from .dates import DateMention
@@ -27,6 +29,8 @@ CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HOLDER_LABELS = {"PERSON", "ORG", "NORP"}
 FRAME_MASK = "#"
+CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
+LIGHT_VERBS = {"be", "have", "do", "make", "get", "take", "give", "say", "put"}
 UPDATE_CUE = re.compile(r"\b(?:" + "|".join(UPDATE_CUES) + r")\b", re.I)
 PROVISIONAL = re.compile(r"\b(?:" + "|".join(PROVISIONAL_WORDS) + r")\b", re.I)
 CORRECTION = re.compile(r"(?:" + "|".join(CORRECTION_PHRASES) + r")", re.I)
@@ -76,6 +80,32 @@ def clause(pred) -> list:
                 continue
             stack.append(child)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def frame_tokens(root, pred) -> list:
+    """What the frame is read from: the clause of the verb the value hangs on, with the value's own
+    phrase whole ("the €20 million pledged on Monday by the Commission"), and the noun it modifies
+    ("a 60-metre breach in the levee")."""
+    verb = pred
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    chosen = {t.i: t for t in clause(verb)} if verb.pos_ in ("VERB", "AUX") else {}
+    chosen.update({t.i: t for t in root.subtree})
+    if pred.pos_ in ("NOUN", "PROPN"):
+        chosen.update({t.i: t for t in pred.subtree})
+    return [chosen[i] for i in sorted(chosen)]
+
+
+def content_lemmas(tokens, value_start: int, value_end: int) -> tuple[str, ...]:
+    """The frame's content words as lemmas (the value itself and light verbs left out): what two
+    frames must share to say the same thing in other words."""
+    lemmas = []
+    for tok in tokens:
+        if value_start <= tok.idx < value_end and (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        if tok.pos_ in ("NOUN", "PROPN", "VERB", "ADJ") and not tok.is_stop and tok.lemma_.lower() not in LIGHT_VERBS:
+            lemmas.append(tok.lemma_.lower())
+    return tuple(sorted(set(lemmas)))
 
 
 def frame_text(tokens, value_start: int, value_end: int) -> str:
@@ -145,6 +175,9 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
         if ent is not None and tok.i != ent.end - 1:
             continue  # one name per entity, read at its last token
         name = _name_phrase(tok)
+        if (ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")) or \
+                tok.text in CALENDAR_WORDS:
+            continue  # "in January", "on Sunday": times, not places
         labelled = ent is not None and ent.label_ in PLACE_LABELS
         governed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "near", "across", "outside", "from")
         modifier = tok.dep_ == "compound" and tok.head.i == root.i
@@ -155,18 +188,31 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
     return tuple(found)
 
 
-def time_of(dates: list[DateMention], doc, tokens) -> DateMention | None:
-    """The explicit time the clause gives, if any (not the date a statement was made)."""
-    inside = {t.i for t in tokens}
+def time_of(dates: list[DateMention], doc, pred, value_start: int, value_root=None) -> DateMention | None:
+    """The explicit time given for the value: a date hanging on its predicate (not one inside a noun
+    phrase, as in "last weekend's flood killed seven", nor a statement's "said on Sunday"), the one
+    nearest the value when the clause gives several ("2.6% in 2025 and 2.1% in 2026")."""
+    found = []
     for date in dates:
         root = span_root(doc, date.start, date.end)
-        if root is None or root.i not in inside or date.low is None:
+        if root is None or date.low is None:
             continue
         attached = root.head.head if root.dep_ == "pobj" else root.head
         if attached.lemma_.lower() in REPORTING_LEMMAS:
             continue  # "..., officials said on Sunday"
-        return date
-    return None
+        on_value = value_root is not None and attached.i in {t.i for t in value_root.subtree}
+        if attached.i != pred.i and not on_value and not (attached.dep_ in ("conj", "xcomp") and attached.head.i == pred.i):
+            continue
+        found.append((abs(date.start - value_start), date))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _as_of(time: DateMention | None, doc) -> bool:
+    """ "By Thursday, 31 vessels were waiting", "as of 9am": a figure given as it stood at a time."""
+    if time is None:
+        return False
+    before = doc.text[max(0, time.start - 7):time.start].lower()
+    return before.rstrip().endswith(("by", "as of", "as at"))
 
 
 def named_source(doc, speaker: str | None) -> str:
@@ -191,18 +237,19 @@ def claim_context(doc, value_start: int, value_end: int, dates: list[DateMention
     if root is None:
         return ClaimContext()
     pred, relation = governor(root)
-    tokens = clause(pred)
+    tokens = frame_tokens(root, pred)
     text = " ".join(t.text for t in tokens)
-    time = time_of(dates, doc, tokens)
+    time = time_of(dates, doc, pred, value_start, root)
     negated = any(c.dep_ == "neg" for c in pred.children)
     future = bool(FUTURE.search(text)) or (pred.tag_ == "VB" and any(c.lower_ in ("will", "'ll") for c in pred.children))
     provisional = PROVISIONAL.search(text)
     return ClaimContext(
         predicate=pred.lemma_.lower(), relation=relation, frame=frame_text(tokens, value_start, value_end),
+        words=content_lemmas(tokens, value_start, value_end),
         holder=holder(root, pred, is_place), places=places(tokens, root, is_place),
         time_text=time.text if time else "", time_low=time.low if time else None, time_high=time.high if time else None,
         source=named_source(doc, speaker), negated=negated, future=future,
         provisional=provisional.group(0).lower() if provisional else "",
-        update_cue=bool(UPDATE_CUE.search(text)),
+        update_cue=bool(UPDATE_CUE.search(text)) or _as_of(time, doc),
         correction=section == "correction" or bool(CORRECTION.search(doc.text)),
     )

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon.en import (DISTINCT_EVENT_MODIFIERS, DISTINCT_EVENT_OPENERS, EVENT_TRIGGERS, PLACE_NOUNS, PLACE_PREPOSITIONS, PLURAL_EVENTS,
-                          VERB_TRIGGERS)
+from ..lexicon.en import (
+    DISTINCT_EVENT_MODIFIERS,
+    DISTINCT_EVENT_OPENERS,
+    EVENT_TRIGGERS,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLURAL_EVENTS,
+    VERB_TRIGGERS,
+)
 
 TRIGGERS = EVENT_TRIGGERS
 TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lemmas}

@@ -51,7 +51,7 @@ from ..lexicon.en import (
     YEAR_LEADERS,
 )
 
-__all__ = ["Quantity", "find_quantities", "parse_number_words"]
+__all__ = ["Quantity", "find_quantities", "hedge_before", "hedge_interval", "parse_number_words"]
 
 INF = float("inf")
 
@@ -1041,6 +1041,20 @@ def _vote_pair(text: str, m: re.Match, mask: bytearray | None) -> tuple[Quantity
         role="against",
     )
     return q1, q2
+
+
+def hedge_interval(value: float, hedge: str, integral: bool) -> tuple[float, float]:
+    """The interval a hedge word admits around a value ("about 30" -> (27, 33), "more than 40" -> (41, inf))."""
+    return _interval(value, hedge, integral)
+
+
+def hedge_before(text: str, start: int) -> tuple[str, int]:
+    """The hedge that ends right before `start` ("about ", "more than "): (hedge, where it starts).
+    ("exact", start) when there is none."""
+    match = _HEDGE_RE.search(text, max(0, start - 40), start)
+    if match is None or match.end() != start:
+        return "exact", start
+    return _HEDGE_OF.get(re.sub(r"\s+", " ", match.group("h").lower()), "exact"), match.start("h")
 
 
 def _interval(v: float, hedge: str, integral: bool) -> tuple[float, float]:

@@ -123,6 +123,8 @@ class JudgeContext(Protocol):
 
     events: dict[str, Event]
     gazetteer: Gazetteer
+    superseded: set[str]  # claims their own article corrects
+    quoted: set[str]  # wrong values a correction quotes
 
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray: ...
 

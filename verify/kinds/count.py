@@ -21,7 +21,7 @@ from ..lexicon.en import (
     JOB_CUT_UNITS,
     JOB_CUT_VERBS,
     JOB_UNITS,
-    NEUTRAL_PREDICATES,
+    MEASURE_UNITS,
     POSSESSION_LEMMAS,
     SIZE_VERBS,
     TIME_UNIT_WORDS,
@@ -40,6 +40,8 @@ CONTEXT_BEFORE = re.compile(
 MEMBERSHIP_BEFORE = re.compile(
     r"\b(?:" + "|".join(BODY_NOUNS) + r"|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+"
     r"(?:some\s+|about\s+)?$", re.I)
+PARTITIVE_WHOLE = re.compile(
+    r"\d[\d,.]*\s+(?:\w+\s+)?(?:of|out of)\s+(?:(?:the|its|their|his|her)\s+)?(?:[\w'’]+['’]s\s+)?$", re.I)
 MEMBERSHIP_UNIT = re.compile(r"\bmembers?\b", re.I)
 # "The compact groups 18 countries", "the union represents 4,500 dockworkers": verbs that give a size,
 # matched on the text too because the small parser often reads "groups" as a noun.
@@ -123,6 +125,8 @@ def is_membership(text: str, q, unit: str, doc) -> bool:
     before = text[max(0, q.start - 40):q.start]
     if MEMBERSHIP_BEFORE.search(before):
         return True
+    if PARTITIVE_WHOLE.search(before):
+        return True  # "34 of the 79 seats", "1,213,000 of the region's 2.06 million voters": the whole
     if MEMBERSHIP_VERB_BEFORE.search(before) and not any(t.lemma_.lower() in ATTENDANCE_LEMMAS for t in doc):
         return True
     holder = getattr(q, "holder", "")
@@ -136,6 +140,7 @@ def is_membership(text: str, q, unit: str, doc) -> bool:
     return False
 
 
+NOT_COUNTED_UNITS = {"basis point", "basis points", "bp", "bps", "point", "points", "percentage points"}
 SUBJECT_SIMILARITY = 0.55  # head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58)
 PREDICATE_SIMILARITY = 0.35  # verbs at least this close name the same act (attend~participate); lower: other acts
 ORDERS_APART = 10  # a vague figure this many times smaller than another counts a part, not the whole
@@ -165,28 +170,11 @@ def vague_part_of_large(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return "a vague count far smaller than the other counts a part of it"
 
 
-@rule("different-acts", None, """
-    '12,650 runners started' / 'dozens of runners were treated': counts of different acts.""")
-def different_acts(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """Both counts name specific, different acts; verbs that only say a count was there compare with any."""
-    va, vb = _q(a), _q(b)
-    if va.size_of or vb.size_of or a.subject in FRAMES or b.subject in FRAMES:
-        return None  # the size of a thing, or a frame that already names the act
-    pa, pb = va.predicate.removeprefix("not "), vb.predicate.removeprefix("not ")
-    if not pa or not pb or pa == pb:
-        return None
-    if pa.split()[0] in NEUTRAL_PREDICATES or pb.split()[0] in NEUTRAL_PREDICATES:
-        return None
-    if float(ctx.similarity([pa], [pb])[0, 0]) >= PREDICATE_SIMILARITY:
-        return None
-    return f"'{pa}' and '{pb}' are different acts"
-
-
 class CountKind(QuantityKind):
     name = "count"
     summary = "How many of something: '31 countries', 'forty-seven delegations', 'at least 12 people'."
     value_type = Quantity
-    rules = (negation_differs, vague_part_of_large, different_acts, *QUANTITY_RULES)
+    rules = (negation_differs, vague_part_of_large, *QUANTITY_RULES)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         doc, text = sentence.doc, sentence.text
@@ -196,6 +184,8 @@ class CountKind(QuantityKind):
         for q in scanned:
             if q.unit and TIME_UNITS.match(q.unit.split()[-1]):
                 continue  # durations ("15 years") are not counts of anything in the story
+            if q.unit and (q.unit.split()[0].lower() in MEASURE_UNITS or q.unit.lower() in NOT_COUNTED_UNITS):
+                continue  # measures ("7.8 metres") and percentage points are kinds of their own
             if not q.unit and context_before(text, q.start) is None:
                 continue  # a bare number with nothing saying what it counts
             verb = predicate(doc, q)

@@ -6,11 +6,16 @@ two reports compare by overlap whatever words they used.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 
+from ..extract.context import governor, span_root
+from ..lexicon.en import REPORTING_LEMMAS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
+from .context_rules import CORRECTION_RULES
+from .quantity import same_article_parts
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,12 @@ class DateSpan:
     @classmethod
     def from_json(cls, data: dict) -> DateSpan:
         return cls(*(dt.date.fromisoformat(data[k]) if data.get(k) else None for k in ("date_low", "date_high")))
+
+
+# Prepositions that make a date a bound of what happened ("closed until Friday", "from tomorrow").
+BOUNDS = ("until", "till", "from", "since", "by", "before", "after")
+DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
+EPISODE_DAYS = 60  # a date this far from another, in another year, is of another occasion
 
 
 def _span(claim: Claim) -> DateSpan:
@@ -71,6 +82,38 @@ def dates_overlap(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(a)} ({a.value}) and {quote(b)} ({b.value}) overlap."
 
 
+@rule("another-year", "different_event", """
+    'the phase II study first presented in Lisbon on 14 October 2023' / 'The results were presented in
+    Vienna on Saturday, 30 August' (2025).""")
+def another_year(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One date is in another year, months from the other: an earlier (or later) occasion, not one
+    event dated twice."""
+    sa, sb = _span(a), _span(b)
+    assert sa.low and sa.high and sb.low and sb.high
+    gap = max((sb.low - sa.high).days, (sa.low - sb.high).days)
+    if gap <= EPISODE_DAYS or sa.low.year == sb.low.year:
+        return None
+    return f"{quote(a)} ({a.value}) and {quote(b)} ({b.value}) are dates of different occasions."
+
+
+@rule("planned-and-held", "update", """
+    'the summit will open on Monday 9 June' (a preview) / 'the summit opened on Tuesday, 10 June'
+    (a report after it).""")
+def planned_and_held(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A date announced before it came and one reported after it: the later report updates the plan."""
+    def ahead(claim: Claim) -> bool | None:
+        span = _span(claim)
+        if claim.article_date is None or span.low is None:
+            return None
+        return span.low > claim.article_date
+    if ahead(a) is None or ahead(b) is None or ahead(a) == ahead(b):
+        return None
+    plan, report = (a, b) if ahead(a) else (b, a)
+    if report.article_date is None or plan.article_date is None or report.article_date <= plan.article_date:
+        return None
+    return f"{quote(plan)} was announced before the date; {quote(report)} reports when it happened."
+
+
 @rule("dates-differ", "conflict", """
     'the runoff will be held on Sunday, 27 April' / 'in the runoff on 4 May'.""")
 def dates_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -78,20 +121,63 @@ def dates_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(a)} resolves to {a.value} but {quote(b)} to {b.value}."
 
 
+def _happening(doc, start: int, end: int) -> tuple[str, int] | None:
+    """What a date is the date of, and the token that says it: its verb with the noun the verb is
+    about and the preposition that places it ("confirm case", "hold runoff", "close school until"),
+    or the event noun it modifies ("runoff", "election", "verdict"). None for the date a statement
+    was made ("said on Sunday") and for dates of nothing in particular."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    preposition = root.head.lower_ if root.dep_ == "pobj" else ""
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    if head.i == root.i or not head.is_alpha:
+        return None
+    bound = f" {preposition}" if preposition in BOUNDS else ""
+    if head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in REPORTING_LEMMAS:
+            return None
+        about = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if about is None:
+            about = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        words = [head.lemma_.lower()] + ([about.lemma_.lower()] if about is not None and about.pos_ == "NOUN" else [])
+        return " ".join(words) + bound, head.i
+    if head.pos_ in ("NOUN", "PROPN"):
+        return head.lemma_.lower() + bound, head.i
+    return None
+
+
 class DateKind(Kind):
     name = "date"
     summary = "The day an event took place: 'on Tuesday', 'yesterday', 'last weekend', '10 April 2025'."
     value_type = DateSpan
-    rules = (date_unresolved, same_day, dates_overlap, dates_differ)
+    rules = (*CORRECTION_RULES, date_unresolved, same_day, dates_overlap, another_year, planned_and_held,
+             same_article_parts, dates_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
+        """Every resolved date that says when something happened or will happen ("the first case was
+        confirmed on 27 January", "the runoff on 4 May", "Sunday's election"), named by what happened.
+
+        Left out: dates in titles and bylines, a wire story's dateline ("KESTRELFORD, Nov 3 (ANS) -"),
+        and a date that only says when a figure held ("inflation was 3.1% in January"), which is that
+        figure's time, not an event's date."""
+        if sentence.segment.role != "body":
+            return []
+        valued = {span_root(sentence.doc, q.start, q.end) for q in sentence.quantities}
+        figure_verbs = {governor(r)[0].i for r in valued if r is not None}
         drafts = []
-        for mention in sentence.mentions:
-            if mention.date_text is None or mention.date_start is None or mention.date_end is None:
+        for date in sentence.dates:
+            if date.low is None or DATELINE.match(sentence.text[:date.end + 2]):
                 continue
-            subject = mention.trigger if mention.type != "lead" else "lead"
-            drafts.append(Draft(self.name, self.name, subject, DateSpan(mention.date_low, mention.date_high),
-                                mention.date_start, mention.date_end, mention))
+            happening = _happening(sentence.doc, date.start, date.end)
+            if happening is None:
+                continue
+            what, head = happening
+            if head in figure_verbs:
+                continue
+            drafts.append(Draft(self.name, self.name, what, DateSpan(date.low, date.high),
+                                sentence.start + date.start, sentence.start + date.end,
+                                sentence.mention_for(date.start, date.end)))
         return drafts
 
     def cell_key(self, claim: Claim) -> Hashable:

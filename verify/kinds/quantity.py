@@ -14,6 +14,7 @@ from ..lexicon.en import RUNNING_FIGURES
 from ..lexicon.en import UPDATE_CUES as UPDATE_CUE_WORDS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
+from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of
 
 INF = float("inf")
 RUNNING_SIMILARITY = 0.55  # a subject this close to a running figure ("people dead" ~ "death toll") is one
@@ -37,7 +38,7 @@ class Quantity:
 
     def __str__(self) -> str:
         prefix = f"{self.currency} " if self.currency else ""
-        suffix = "%" if self.unit in PERCENT_UNITS else ""
+        suffix = " pp" if self.unit == "percentage point" else "%" if self.unit in PERCENT_UNITS else ""
         if self.low == self.high:
             return f"{prefix}{_fmt(self.point)}{suffix}"
         return f"{prefix}{_fmt(self.point)}{suffix} ({self.hedge}: {_fmt(self.low)}–{_fmt(self.high)})"
@@ -119,24 +120,31 @@ def is_running_figure(claim: Claim, ctx: JudgeContext) -> bool:
     return bool(sims.size) and float(sims.max()) >= RUNNING_SIMILARITY
 
 
-def _later(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
-    """(earlier, later) report of two figures, when both are dated and the dates differ."""
-    if not (a.article_date and b.article_date) or a.article_date == b.article_date:
+def _order(a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(earlier, later) of two figures by when they held (`as_of`), when that differs."""
+    ta, tb = as_of(a), as_of(b)
+    if ta is None or tb is None or ta == tb:
         return None
-    return (a, b) if a.article_date < b.article_date else (b, a)
+    return (a, b) if ta < tb else (b, a)
 
 
-def _running(a: Claim, b: Claim, ctx: JudgeContext) -> tuple[Claim, Claim] | None:
-    """(earlier, later) when two different figures are a running figure reported on different days."""
-    order = _later(a, b)
+def _changed(a: Claim, b: Claim, ctx: JudgeContext) -> tuple[Claim, Claim, bool] | None:
+    """(earlier, later, cumulative) when two different figures are one figure reported at two times.
+
+    A figure changes over time when it is a running one (a toll, a count of cases) or a sentence
+    says so ("has risen to", "now", "by Thursday"); a cumulative running figure only grows.
+    """
+    order = _order(a, b)
     if order is None:
         return None
     early, late = order
     if _q(late).same_figure(_q(early)):
         return None
-    if not (is_running_figure(early, ctx) or UPDATE_CUES.search(late.sentence)):
+    cumulative = is_running_figure(early, ctx) and is_running_figure(late, ctx)
+    if not (cumulative or late.context.update_cue or early.context.update_cue
+            or UPDATE_CUES.search(late.sentence)):
         return None
-    return early, late
+    return early, late, cumulative
 
 
 @rule("currency-differs", "conflict", """
@@ -197,29 +205,37 @@ def forecast_vs_outcome(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'killing 14 people' (1 August) / 'the death toll rose to 23' (2 August): a toll raised by a
     later report.""")
 def running_figure_raised(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """A running figure (a toll, a count of signatures) raised by a later-dated report."""
-    order = _running(a, b, ctx)
-    if order is None:
+    """A running figure (a toll, a count of cases or signatures) raised by a later report."""
+    changed = _changed(a, b, ctx)
+    if changed is None or _q(changed[1]).point <= _q(changed[0]).point:
         return None
-    early, late = order
-    if _q(late).point <= _q(early).point:
-        return None
-    return (f"{quote(late)} ({late.article_date}) raises {quote(early)} ({early.article_date}): "
+    early, late, _ = changed
+    return (f"{quote(late)} ({as_of(late)}) raises {quote(early)} ({as_of(early)}): "
             f"a running figure updated by a later report.")
 
 
 @rule("running-figure-fell", "conflict", """
     'the death toll rose to 23' (2 August) / '14 people died' (3 August): a toll cannot fall.""")
 def running_figure_fell(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """A running figure that a later report puts lower than an earlier one."""
-    order = _running(a, b, ctx)
-    if order is None:
+    """A cumulative figure (a toll, a count of confirmed cases) that a later report puts lower."""
+    changed = _changed(a, b, ctx)
+    if changed is None or not changed[2] or not _q(changed[1]).high < _q(changed[0]).low:
         return None
-    early, late = order
-    if not _q(late).high < _q(early).low:
+    early, late, _ = changed
+    return (f"{quote(late)} ({as_of(late)}) is lower than {quote(early)} "
+            f"({as_of(early)}): a running total should not fall.")
+
+
+@rule("figure-revised", "update", """
+    'By Wednesday, 37 ships were waiting' / 'The number of ships waiting had fallen to 12 by Tuesday
+    evening'; 'roughly a 40% chance' / 'now price about a 70% chance'.""")
+def figure_revised(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A figure the sentences give for two times ("by Thursday", "now"), which may move either way."""
+    changed = _changed(a, b, ctx)
+    if changed is None or changed[2]:
         return None
-    return (f"{quote(late)} ({late.article_date}) is lower than {quote(early)} "
-            f"({early.article_date}): a running figure should not fall.")
+    early, late, _ = changed
+    return f"{quote(early)} ({as_of(early)}) and {quote(late)} ({as_of(late)}): the figure at two times."
 
 
 @rule("same-value", "agree", """
@@ -318,5 +334,6 @@ def predicate(doc, q) -> str:
 
 
 # Rules every quantity kind applies after its own gates, in this order.
-QUANTITY_RULES = (scope_within_range, scope_differs, forecast_vs_outcome, running_figure_raised,
-                  running_figure_fell, same_value, hedge_intervals_overlap, same_article_parts, values_differ)
+QUANTITY_RULES = (*CORRECTION_RULES, scope_within_range, scope_differs, forecast_vs_outcome, same_value,
+                  hedge_intervals_overlap, running_figure_raised, running_figure_fell, figure_revised, *SCOPE_RULES,
+                  same_article_parts, values_differ)

@@ -17,6 +17,15 @@ from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 
 SPELLING = ROLE_SPELLINGS
 FILLER = ROLE_FILLER
+ARTICLES = {"a", "an", "the", "one", "two", "three"}
+# Offices that describe rather than fill a post: they sit beside any office without contradicting it.
+DESCRIPTIONS = {"candidate", "leader", "head", "member", "chief", "spokesperson"}
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+# Ranks that make another office (a deputy chair is not the chair); other ranks only say more
+# about the same office ("Presiding judge" is a judge), and "former" is another time.
+SUBORDINATE_RANKS = {"deputy", "vice", "assistant", "acting", "interim", "associate", "co", "junior", "external",
+                     "independent", "lay", "non-executive", "ordinary"}
+EXCLUSIVE_MEMBERSHIP = {"external", "independent", "lay", "non-executive", "ordinary"}
 ROLE_WINDOW = 14  # days: reports further apart may rightly give a person different offices
 ROLE_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w.'’-]*$")
 
@@ -30,33 +39,49 @@ class RoleParts:
 
 
 def role_parts(role: str, country_of=None) -> RoleParts | None:
-    """Parse a role phrase; None when it names no office. `country_of(word)` maps UK/British to a code."""
+    """Parse a role phrase; None when it names no office. `country_of(word)` maps UK/British to a code.
+
+    The office is the title's head, its last office word before any "of" ("Chief Medical Officer of
+    Pellucid": an officer, rank chief, portfolio medical); words before it are its rank, portfolio
+    or jurisdiction; what follows "of" names the organisation, except for ministers and secretaries
+    ("Minister for Ports and Maritime Affairs": portfolio ports, maritime affairs).
+    """
     text = role.lower().replace("’", "'")
     for old, new in SPELLING.items():
         text = re.sub(rf"\b{re.escape(old)}\b", new, text)
     words = [w.strip(",.") for w in re.split(r"\s+", text) if w.strip(",.")]
-    # Two-word offices first, so "prime minister" is not read as a minister of "prime".
-    found = next(
-        ((OFFICES[" ".join(words[i:i + size])], set(range(i, i + size)))
-         for size in (2, 1) for i in range(len(words) - size + 1)
-         if " ".join(words[i:i + size]) in OFFICES),
-        None,
-    )
+    while len(words) > 2 and words[0] in ("one", "among") and words[1] == "of":
+        words = words[2:]  # "one of two associate judges": the office is the judges'
+    cut = next((i for i, w in enumerate(words) if w in ("of", "at", "on", "for") and i > 0), len(words))
+    found = None
+    for i in range(cut - 1, -1, -1):  # the head: the last office word, two-word offices first
+        for size in (2, 1):
+            phrase = " ".join(words[i - size + 1:i + 1]) if i - size + 1 >= 0 else ""
+            singular = phrase[:-1] if phrase.endswith("s") else phrase
+            key = phrase if phrase in OFFICES else singular if singular in OFFICES else None
+            if key and not (size == 1 and key in RANK_MODIFIERS and i < cut - 1):
+                found = (OFFICES[key], set(range(i - size + 1, i + 1)))
+                break
+        if found:
+            break
     if found is None:
         return None
     office, used = found
-    rank = tuple(sorted(w for j, w in enumerate(words) if w in RANK_MODIFIERS and j not in used))
+    organisation_words = set(range(cut + 1, len(words))) if office not in ("minister",) else set()
+    rank = tuple(sorted({w for j, w in enumerate(words) if w in RANK_MODIFIERS and j not in used}))
     jurisdiction = None
     portfolio = []
     for j, word in enumerate(words):
-        if j in used or word in FILLER or word in RANK_MODIFIERS:
+        if j in used or j in organisation_words or word in FILLER or word in RANK_MODIFIERS or word in ARTICLES:
+            continue
+        if j == cut:
             continue
         bare = re.sub(r"'s$", "", word)
         if bare != word and bare not in POSSESSIVE_PRONOUNS:
             # "Valdoria's finance minister", "the union's president": whose office it is, not its portfolio.
             jurisdiction = jurisdiction or (country_of(bare) if country_of else None) or bare
             continue
-        if bare in POSSESSIVE_PRONOUNS:
+        if bare in POSSESSIVE_PRONOUNS or bare.isdigit() or bare in NUMBER_WORDS:
             continue
         code = country_of(bare) if country_of else None
         if code:
@@ -88,7 +113,11 @@ def role_before(tokens, name_start: int) -> tuple[int, int] | None:
         if word in ("'s", "’s") and j > 0:
             j -= 1
             continue
-        if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and word.lower() not in OFFICES:
+        if word.lower() in ("for", "of") and j > 0 and tokens[j - 1].lower_.rstrip("s") in OFFICES:
+            j -= 1  # "candidate for Regional Governor", "Director of Public Health": one title
+            continue
+        if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and \
+                word.lower() not in OFFICES:
             break
         if not ROLE_WORD.match(word):
             break
@@ -198,6 +227,15 @@ def role_far_apart_in_time(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
             f"a person's office can change in between.")
 
 
+@rule("former-office", "compatible", """
+    'former finance director Ines Tarragó' / 'finance director Ines Tarragó'.""")
+def former_office(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A "former" office is another time, not a contradiction."""
+    if "former" not in f"{a.value} {b.value}".lower():
+        return None
+    return _describe(a, b, "one describes a former office")
+
+
 @rule("role-names-no-office", "compatible", """
     'Ilse Varnholt, a veteran of three governments' / 'Foreign Minister Ilse Varnholt'.""")
 def role_names_no_office(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -208,16 +246,51 @@ def role_names_no_office(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 
 @rule("office-differs", "conflict", """
-    'Defence Secretary John Healey' / 'Prime Minister John Healey'.""")
+    'UHWF general secretary Ingrid Solvang' / 'UHWF president Ingrid Solvang'; 'Deputy Governor
+    Tomas Feldt' / 'Tomas Feldt, an external member of the committee'.""")
 def office_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """The two descriptions name different offices for one person."""
+    """Two offices in one organisation that one person cannot hold together.
+
+    People hold several offices at once (a party chair who is a candidate for governor, a minister
+    who chairs a summit), so different offices conflict only in one named organisation, or when one
+    description excludes the other ("an external member" is no deputy governor).
+    """
     parts = _parts(a, b, ctx)
     if parts is None:
         return None
     pa, pb = parts
-    if pa.office == pb.office or {pa.office, pb.office} == {"minister", "chief"}:
+    if pa.office == pb.office:
+        return None
+    if {pa.office, pb.office} & DESCRIPTIONS and not _excluding_member(pa, pb):
+        return None
+    if not (_same_organisation(str(a.value), str(b.value)) or _excluding_member(pa, pb)):
         return None
     return _describe(a, b, f"different offices: {pa.office} vs {pb.office}")
+
+
+@rule("offices-can-coexist", "compatible", """
+    'Environment Minister Radka Holubová' / 'Summit President Radka Holubová'; 'HPP chairwoman
+    Margit Ellery' / 'Margit Ellery, the HPP's candidate for governor'.""")
+def offices_can_coexist(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Different offices that one person may hold at once (in different bodies, or a description such
+    as "candidate" or "leader" beside an office)."""
+    parts = _parts(a, b, ctx)
+    if parts is None or parts[0].office == parts[1].office:
+        return None
+    return _describe(a, b, f"{parts[0].office} and {parts[1].office} may be held together")
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """Both titles name one organisation: a capitalised name or acronym outside the office words."""
+    def names(title: str) -> set[str]:
+        return {w.strip(",.'’s").lower() for w in re.findall(r"\b[A-Z][\w'’-]*", title)
+                if w.lower().strip(",.'’s") not in TITLE_WORDS}
+    return bool(names(a) & names(b))
+
+
+def _excluding_member(pa: RoleParts, pb: RoleParts) -> bool:
+    """"an external member of the committee" excludes every office of that committee."""
+    return any(p.office == "member" and set(p.rank) & EXCLUSIVE_MEMBERSHIP for p in (pa, pb))
 
 
 @rule("portfolio-differs", "conflict", """
@@ -247,15 +320,22 @@ def country_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 
 @rule("rank-differs", "conflict", """
-    'party chairwoman Margit Ellery' / 'the party's deputy chairwoman, Margit Ellery'.""")
+    'party chairwoman Margit Ellery' / 'the party's deputy chairwoman, Margit Ellery'; 'Presiding
+    judge Annelise Roemer' / 'Annelise Roemer, one of two associate judges'.""")
 def rank_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """Same office at a different rank (deputy, vice, acting...)."""
+    """Same office at another rank that makes it another post (deputy, vice, associate, acting...).
+
+    A rank that only says more ("Presiding judge" against "Judge") is compatible.
+    """
     parts = _parts(a, b, ctx)
     if parts is None:
         return None
     pa, pb = parts
-    if pa.rank == pb.rank:
-        return None
+    ra, rb = set(pa.rank) & SUBORDINATE_RANKS, set(pb.rank) & SUBORDINATE_RANKS
+    if ra == rb:
+        specific_a, specific_b = set(pa.rank) - SUBORDINATE_RANKS, set(pb.rank) - SUBORDINATE_RANKS
+        if not (specific_a and specific_b) or specific_a == specific_b:
+            return None
     return _describe(a, b, f"different rank: {' '.join(pa.rank) or 'full'} vs {' '.join(pb.rank) or 'full'}")
 
 
@@ -281,7 +361,8 @@ class RoleKind(Kind):
     summary = "A person's office: 'UK Defence Secretary John Healey', 'Name, the health minister,'."
     value_type = Role
     needs_event = False  # a person's role is not an attribute of one event
-    rules = (role_far_apart_in_time, role_names_no_office, office_differs, portfolio_differs, country_differs,
+    rules = (role_far_apart_in_time, former_office, role_names_no_office, office_differs, offices_can_coexist,
+             portfolio_differs, country_differs,
              rank_differs, same_role, role_less_specific)
 
     def extract(self, sentence: Sentence) -> list[Draft]:

@@ -219,8 +219,12 @@ OFFICES = {
     "head": "head", "leader": "leader", "sheriff": "sheriff", "superintendent": "superintendent",
     "administrator": "administrator", "councillor": "councillor", "councilor": "councillor",
     "inspector": "inspector", "prosecutor": "prosecutor", "mp": "mp", "lawmaker": "mp",
+    "officer": "officer", "member": "member", "investigator": "investigator", "mediator": "mediator",
+    "co-leader": "leader", "candidate": "candidate",
 }
-RANK_MODIFIERS = {"deputy", "vice", "acting", "former", "interim", "junior", "assistant", "chief"}
+RANK_MODIFIERS = {"deputy", "vice", "acting", "former", "interim", "junior", "assistant", "chief", "presiding",
+                  "associate", "lead", "principal", "senior", "external", "independent", "lay", "non-executive",
+                  "ordinary", "co"}
 # Spelling variants folded before roles are compared.
 ROLE_SPELLINGS = {"defense": "defence", "armed forces": "defence", "armees": "defence", "armées": "defence",
                   "labor": "labour", "programme": "program"}
@@ -357,3 +361,57 @@ ABBREVIATIONS_BEFORE_PERIOD = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "L
                                "St", "Mt", "No", "Nos", "vs", "etc", "Jr", "Sr", "Inc", "Ltd", "Co", "Corp", "Jan",
                                "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
                                r"U\.S", r"U\.K", r"U\.N", r"E\.U", r"a\.m", r"p\.m")
+
+
+# --- units of measure ------------------------------------------------------------------------------
+# Written forms of units -> pint unit expressions. Single letters that are also words ("m", "t",
+# "l", "g", "in") are left out unless glued to a number in a longer form ("km", "kg").
+MEASURE_UNITS = {
+    **{w: "meter" for w in ("metre", "metres", "meter", "meters")},
+    **{w: "kilometer" for w in ("kilometre", "kilometres", "kilometer", "kilometers", "km")},
+    **{w: "centimeter" for w in ("centimetre", "centimetres", "centimeter", "centimeters", "cm")},
+    **{w: "millimeter" for w in ("millimetre", "millimetres", "millimeter", "millimeters", "mm")},
+    **{w: "foot" for w in ("foot", "feet", "ft")},
+    **{w: "inch" for w in ("inch", "inches")},
+    **{w: "yard" for w in ("yard", "yards", "yd")},
+    **{w: "mile" for w in ("mile", "miles")},
+    **{w: "nautical_mile" for w in ("nautical mile", "nautical miles")},
+    **{w: "hectare" for w in ("hectare", "hectares", "ha")},
+    **{w: "acre" for w in ("acre", "acres")},
+    **{w: "kilometer ** 2" for w in ("square kilometre", "square kilometres", "square kilometer", "square kilometers",
+                                     "sq km", "km2", "km²")},
+    **{w: "mile ** 2" for w in ("square mile", "square miles", "sq mi")},
+    **{w: "meter ** 2" for w in ("square metre", "square metres", "square meter", "square meters", "m2", "m²")},
+    **{w: "kilogram" for w in ("kilogram", "kilograms", "kilogramme", "kilogrammes", "kg", "kilo", "kilos")},
+    **{w: "gram" for w in ("gram", "grams", "gramme", "grammes")},
+    **{w: "metric_ton" for w in ("tonne", "tonnes", "metric ton", "metric tons")},
+    **{w: "pound" for w in ("lb", "lbs")},  # "pounds" is read as mass only in a sentence about weight
+    **{w: "kilometer / hour" for w in ("km/h", "kph", "kmh", "kilometres per hour", "kilometers per hour",
+                                       "kilometres an hour", "kilometers an hour")},
+    **{w: "mile / hour" for w in ("mph", "miles per hour", "miles an hour")},
+    **{w: "knot" for w in ("knot", "knots")},
+    **{w: "liter" for w in ("litre", "litres", "liter", "liters")},
+    **{w: "gallon" for w in ("gallon", "gallons")},
+    **{w: "meter ** 3" for w in ("cubic metre", "cubic metres", "cubic meter", "cubic meters", "m3", "m³")},
+    **{w: "degree_Celsius" for w in ("°C", "degrees Celsius", "degrees centigrade", "C°")},
+    **{w: "degree_Fahrenheit" for w in ("°F", "degrees Fahrenheit")},
+}
+# "pounds" is money unless the sentence is about weight.
+MASS_WORDS = ("weigh", "weighs", "weighed", "weighing", "weight", "mass", "payload", "heavy", "load", "cargo",
+              "kilograms", "kg", "tonnes")
+
+# Units of time -> days, for durations ("a 12-day strike", "90 months", "seven and a half years").
+DURATION_UNITS = {
+    **{w: "minute" for w in ("minute", "minutes", "min", "mins")},
+    **{w: "hour" for w in ("hour", "hours", "hr", "hrs")},
+    **{w: "day" for w in ("day", "days")},
+    **{w: "week" for w in ("week", "weeks")},
+    **{w: "fortnight" for w in ("fortnight", "fortnights")},
+    **{w: "month" for w in ("month", "months")},
+    **{w: "year" for w in ("year", "years")},
+    **{w: "decade" for w in ("decade", "decades")},
+}
+DAYS_PER_UNIT = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortnight": 14, "month": 365.25 / 12,
+                 "year": 365.25, "decade": 3652.5}
+# Words after a length of time that make it a point in time or an age, not a duration.
+NOT_DURATION_AFTER = ("ago", "old", "later", "earlier", "before", "after", "from now", "since", "into", "running")
