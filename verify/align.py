@@ -32,7 +32,8 @@ SUBJECT_WEIGHT = 0.3
 PREDICATE_WEIGHT = 0.2
 SAME_RELATION_BONUS = 0.05
 LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
-LINK_IF_VALUES_DIFFER = 0.60  # a different value is a conflict only if the rest says "same thing" strongly
+LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest says "same thing" strongly,
+LINK_IF_MUTUAL = 0.45  # or if the two claims are each other's closest match in their two articles
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
                     "total", "say", "do", "make", "get", "take"}
 HOLDER_MATCH = 85  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
@@ -133,12 +134,17 @@ class SimilarityTools:
                 blocks[(claim.event, family)].append(claim)
         for members in blocks.values():
             scores = self.link_scores(members)
+            mutual = mutual_best(members, scores)
 
             def linked(i: int, j: int) -> bool:
-                if not holders_compatible(members[i].context.holder, members[j].context.holder):
+                a, b = members[i], members[j]
+                if not holders_compatible(a.context.holder, b.context.holder) or not kind.comparable(a, b, self):
                     return False
-                threshold = LINK_IF_VALUES_AGREE if kind.agrees(members[i], members[j]) else LINK_IF_VALUES_DIFFER
-                return bool(scores[i, j] >= threshold)
+                if kind.agrees(a, b):
+                    return bool(scores[i, j] >= LINK_IF_VALUES_AGREE)
+                if (i, j) in mutual:
+                    return bool(scores[i, j] >= LINK_IF_MUTUAL)
+                return bool(scores[i, j] >= LINK_IF_VALUES_DIFFER)
 
             leaders = complete_link(len(members), linked)
             groups: dict[int, list[Claim]] = defaultdict(list)
@@ -186,6 +192,28 @@ class SimilarityTools:
             used_b.add(j)
             matched.append((i, j, score))
         return sorted(matched)
+
+
+def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]:
+    """Pairs of claims from two articles that are each other's best-scoring claim in the other article.
+
+    An article states a fact once: when the claim of one article that reads most like a claim of
+    another reads most like it in return, they are two reports of one fact, even in other words.
+    """
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, claim in enumerate(claims):
+        by_article[claim.article].append(i)
+    best: dict[tuple[int, str], int] = {}
+    for i, claim in enumerate(claims):
+        for article, members in by_article.items():
+            if article != claim.article:
+                best[(i, article)] = max(members, key=lambda j: scores[i, j])
+    pairs = set()
+    for (i, article), j in best.items():
+        if best.get((j, claims[i].article)) == i:
+            pairs.add((i, j))
+            pairs.add((j, i))
+    return pairs
 
 
 def holders_compatible(a: str, b: str) -> bool:

@@ -244,6 +244,10 @@ class Kind:
         """Claims of different families are never compared (a length with an area); None: not at all."""
         return self.name
 
+    def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
+        """May the two claims be of the same thing at all? (Counts of different nouns are not.)"""
+        return True
+
     def agrees(self, a: Claim, b: Claim) -> bool:
         """Do the two values admit each other? Agreeing values align on weaker evidence than differing ones."""
         return self.cell_key(a) == self.cell_key(b)

@@ -27,7 +27,7 @@ from ..lexicon.en import (
     TIME_UNIT_WORDS,
 )
 from ..records import Claim
-from .base import Draft, JudgeContext, Sentence, rule
+from .base import AlignContext, Draft, JudgeContext, Sentence, rule
 from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, draft, lemma_phrase, predicate, quantity_value
 
 FRAMES = COUNT_FRAMES
@@ -161,20 +161,32 @@ def negation_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return "one count is of those who did, the other of those who did not"
 
 
-@rule("vague-part-of-large", None, """
-    'a handful of runners fell ill' / '17,800 runners started': a vague part, not a misreported whole.""")
-def vague_part_of_large(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """A vague count far smaller than the other counts a part of it."""
-    if "vague" not in (_q(a).hedge, _q(b).hedge) or not _orders_apart(a, b):
+@rule("part-of-large", None, """
+    'a handful of runners fell ill' / '17,800 runners started'; 'Three firefighters were treated for smoke'
+    / 'About 260 firefighters are battling the blaze'.""")
+def part_of_large(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A count many times smaller than another, of a vague size or of another act, counts a part of it."""
+    if not _orders_apart(a, b):
         return None
-    return "a vague count far smaller than the other counts a part of it"
+    if "vague" not in (_q(a).hedge, _q(b).hedge) and a.context.predicate == b.context.predicate:
+        return None
+    return "a count far smaller than the other counts a part of it"
 
 
 class CountKind(QuantityKind):
     name = "count"
     summary = "How many of something: '31 countries', 'forty-seven delegations', 'at least 12 people'."
     value_type = Quantity
-    rules = (negation_differs, vague_part_of_large, *QUANTITY_RULES)
+    rules = (negation_differs, part_of_large, *QUANTITY_RULES)
+
+    def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
+        """Counts of one thing: the same counted noun or frame, or nouns close in meaning (countries,
+        nations); "16 counts" and "nine firms" never are."""
+        if a.subject == b.subject:
+            return True
+        if a.subject in FRAMES and b.subject in FRAMES:
+            return False
+        return float(ctx.similarity([a.subject], [b.subject])[0, 0]) >= SUBJECT_SIMILARITY
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         doc, text = sentence.doc, sentence.text

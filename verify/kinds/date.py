@@ -45,7 +45,7 @@ class DateSpan:
 # Prepositions that make a date a bound of what happened ("closed until Friday", "from tomorrow").
 BOUNDS = ("until", "till", "from", "since", "by", "before", "after")
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
-EPISODE_DAYS = 60  # a date this far from another, in another year, is of another occasion
+OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
 
 
 def _span(claim: Claim) -> DateSpan:
@@ -82,16 +82,16 @@ def dates_overlap(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(a)} ({a.value}) and {quote(b)} ({b.value}) overlap."
 
 
-@rule("another-year", "different_event", """
+@rule("occasions-apart", "different_event", """
     'the phase II study first presented in Lisbon on 14 October 2023' / 'The results were presented in
     Vienna on Saturday, 30 August' (2025).""")
-def another_year(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """One date is in another year, months from the other: an earlier (or later) occasion, not one
-    event dated twice."""
+def occasions_apart(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """The dates lie weeks apart: an earlier (or later) occasion, not one event dated twice (a misreported
+    date is off by days; 'the cut on 23 January' and 'last week's cut' are two cuts)."""
     sa, sb = _span(a), _span(b)
     assert sa.low and sa.high and sb.low and sb.high
     gap = max((sb.low - sa.high).days, (sa.low - sb.high).days)
-    if gap <= EPISODE_DAYS or sa.low.year == sb.low.year:
+    if gap <= OCCASIONS_APART:
         return None
     return f"{quote(a)} ({a.value}) and {quote(b)} ({b.value}) are dates of different occasions."
 
@@ -151,7 +151,7 @@ class DateKind(Kind):
     name = "date"
     summary = "The day an event took place: 'on Tuesday', 'yesterday', 'last weekend', '10 April 2025'."
     value_type = DateSpan
-    rules = (*CORRECTION_RULES, date_unresolved, same_day, dates_overlap, another_year, planned_and_held,
+    rules = (*CORRECTION_RULES, date_unresolved, same_day, dates_overlap, occasions_apart, planned_and_held,
              same_article_parts, dates_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:

@@ -17,8 +17,8 @@ from ..extract.units import find_units
 from ..lexicon.en import MASS_WORDS, MEASURE_UNITS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
-from .context_rules import CORRECTION_RULES, SCOPE_RULES
-from .quantity import INF, same_article_parts
+from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of
+from .quantity import INF, is_running_figure, same_article_parts
 
 MASS_CONTEXT = re.compile(r"\b(?:" + "|".join(MASS_WORDS) + r")\b", re.I)
 POUNDS = {"pound": "pound", "pounds": "pound"}
@@ -149,6 +149,20 @@ def unit_mixup(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
             f"{converted:,.1f} {mb.unit.replace('_', ' ')}, so one of the units is wrong.")
 
 
+@rule("measure-changed", "update", """
+    'it has burned 2,400 hectares' (Tuesday) / 'the fire had burned 6,200 hectares by Thursday'.""")
+def measure_changed(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """A measurement of an unfolding event given at two times (the area burned, a river's level): the
+    later report updates the earlier."""
+    ta, tb = as_of(a), as_of(b)
+    if ta is None or tb is None or ta == tb:
+        return None
+    if not (a.context.update_cue or b.context.update_cue or is_running_figure(a, ctx) or is_running_figure(b, ctx)):
+        return None
+    early, late = (a, b) if ta < tb else (b, a)
+    return f"{quote(early)} ({as_of(early)}) and {quote(late)} ({as_of(late)}): the measurement at two times."
+
+
 @rule("measures-differ", "conflict", """
     'the river peaked at 7.8 metres' / 'the river peaked at 6.2 metres' about one crest.""")
 def measures_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -182,8 +196,8 @@ class MeasureKind(Kind):
     summary = "A measurement with its unit: '60 metres', 'a 60-foot gap', '14,000 hectares', '112 km/h'."
     value_type = Measure
     across_events = True
-    rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, *SCOPE_RULES, same_article_parts,
-             measures_differ)
+    rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, measure_changed, *SCOPE_RULES,
+             same_article_parts, measures_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         units = dict(MEASURE_UNITS)

@@ -17,12 +17,17 @@ from .quantity import (
     QuantityKind,
     _q,
     amount_subject,
+    currencies_not_converted,
     currency_differs,
     draft,
     quantity_value,
 )
 
 MONEY_SUBJECT_SIMILARITY = 0.7  # "fund" ~ "funding"; a bare verb or "amount" links nothing by itself
+
+
+EQUIVALENT = re.compile(r"\b(?:equivalent of|equivalent to|worth about|worth roughly|or about|or roughly)\s+(?:\w+\s+)?$",
+                        re.I)
 
 
 @rule("converted-in-text", "compatible", """
@@ -32,6 +37,9 @@ def converted_in_text(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     ca, cb = _q(a).currency, _q(b).currency
     if not (ca and cb) or ca == cb:
         return None
+    for claim in (a, b):
+        if EQUIVALENT.search(claim.sentence[:max(0, claim.start - claim.sentence_start)][-40:]):
+            return f"{quote(claim)} is itself a conversion ('the equivalent of'), not the amount as pledged."
     for claim, other in ((a, cb), (b, ca)):
         if any(q.kind == "money" and q.currency == other for q in find_quantities(claim.sentence)):
             return (f"{quote(claim)} is given with its equivalent in {other} in the same sentence, "
@@ -43,7 +51,7 @@ class MoneyKind(QuantityKind):
     name = "money"
     summary = "An amount of money with its currency: '$1.2 billion', '1,200 million dollars', '€300m'."
     value_type = Quantity
-    rules = (converted_in_text, currency_differs, *QUANTITY_RULES)
+    rules = (converted_in_text, currency_differs, currencies_not_converted, *QUANTITY_RULES)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         weight = MASS_CONTEXT.search(sentence.text)

@@ -20,6 +20,8 @@ INF = float("inf")
 RUNNING_SIMILARITY = 0.55  # a subject this close to a running figure ("people dead" ~ "death toll") is one
 PERCENT_UNITS = {"%", "percentage point", "percentage points"}  # shown with a % sign
 UPDATE_CUES = re.compile(r"\b(?:" + "|".join(UPDATE_CUE_WORDS) + r")\b", re.I)
+# A running total ("the death toll", "in all", "so far") only grows; other running figures move either way.
+TOTAL_CUES = re.compile(r"\b(?:toll|in all|in total|so far|to date|total|cumulative|altogether)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,10 @@ def is_forecast(claim: Claim, ctx: JudgeContext) -> bool:
 
 
 def is_running_figure(claim: Claim, ctx: JudgeContext) -> bool:
-    sims = ctx.similarity([claim.subject], list(RUNNING_FIGURES))
+    """A figure of an unfolding event that reports on other days legitimately change (a toll, cases,
+    the area burned, firefighters deployed, ships waiting): its subject or verb reads like one."""
+    words = [w for w in (claim.subject, f"{claim.subject} {claim.context.predicate}") if w.strip()]
+    sims = ctx.similarity(words, list(RUNNING_FIGURES))
     return bool(sims.size) and float(sims.max()) >= RUNNING_SIMILARITY
 
 
@@ -140,11 +145,10 @@ def _changed(a: Claim, b: Claim, ctx: JudgeContext) -> tuple[Claim, Claim, bool]
     early, late = order
     if _q(late).same_figure(_q(early)):
         return None
-    cumulative = is_running_figure(early, ctx) and is_running_figure(late, ctx)
-    if not (cumulative or late.context.update_cue or early.context.update_cue
-            or UPDATE_CUES.search(late.sentence)):
+    running = is_running_figure(early, ctx) or is_running_figure(late, ctx)
+    if not (running or late.context.update_cue or early.context.update_cue or UPDATE_CUES.search(late.sentence)):
         return None
-    return early, late, cumulative
+    return early, late, running and bool(TOTAL_CUES.search(late.sentence))
 
 
 @rule("currency-differs", "conflict", """
@@ -160,7 +164,20 @@ def currency_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     va, vb = _q(a), _q(b)
     if a.article == b.article or not (va.currency and vb.currency) or va.currency == vb.currency:
         return None
+    if va.point != vb.point:
+        return None  # other figures in other currencies: `currencies-not-converted`
     return f"{quote(a)} is in {va.currency} but {quote(b)} is in {vb.currency}: the amounts differ."
+
+
+@rule("currencies-not-converted", None, """
+    'a fund of €1.2 billion' / 'roughly $1.4 billion': other figures in other currencies are not
+    compared, because amounts are never converted at a guessed rate.""")
+def currencies_not_converted(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Different figures in different currencies are not compared: verify does not convert money."""
+    va, vb = _q(a), _q(b)
+    if not (va.currency and vb.currency) or va.currency == vb.currency:
+        return None
+    return "amounts in different currencies are not converted"
 
 
 @rule("scope-within-range", "compatible", """
@@ -217,7 +234,7 @@ def running_figure_raised(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 @rule("running-figure-fell", "conflict", """
     'the death toll rose to 23' (2 August) / '14 people died' (3 August): a toll cannot fall.""")
 def running_figure_fell(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """A cumulative figure (a toll, a count of confirmed cases) that a later report puts lower."""
+    """A running total (a death toll, "in all", "so far") that a later report puts lower."""
     changed = _changed(a, b, ctx)
     if changed is None or not changed[2] or not _q(changed[1]).high < _q(changed[0]).low:
         return None

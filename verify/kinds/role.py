@@ -55,7 +55,7 @@ def role_parts(role: str, country_of=None) -> RoleParts | None:
     cut = next((i for i, w in enumerate(words) if w in ("of", "at", "on", "for") and i > 0), len(words))
     found = None
     for i in range(cut - 1, -1, -1):  # the head: the last office word, two-word offices first
-        for size in (2, 1):
+        for size in (3, 2, 1):
             phrase = " ".join(words[i - size + 1:i + 1]) if i - size + 1 >= 0 else ""
             singular = phrase[:-1] if phrase.endswith("s") else phrase
             key = phrase if phrase in OFFICES else singular if singular in OFFICES else None

@@ -310,7 +310,10 @@ NEUTRAL_PREDICATES = {"be", "have", "include", "number", "total", "reach", "stan
 # Running figures that later reports legitimately raise (a death toll, a signature count).
 RUNNING_FIGURES = ("death toll", "people killed", "people dead", "people injured", "people wounded",
                    "people missing", "people evacuated", "people displaced", "people arrested",
-                   "signatures", "signatories", "confirmed cases", "victims", "casualties", "injured")
+                   "signatures", "signatories", "confirmed cases", "victims", "casualties", "injured",
+                   "area burned", "hectares burned", "fire contained", "containment", "firefighters deployed",
+                   "homes destroyed", "ships waiting", "people in hospital", "patients treated", "pledges",
+                   "share price", "shares rose", "water level", "orbit raised")
 UPDATE_CUES = ("rose", "rises", "risen", "rising", "climbed", "increased", "grew", "grown", "jumped", "reached",
                "now stands", "stands at", "so far", "to date", "has reached", "updated", "revised", "latest", "now",
                "currently", "fallen", "fell", "dropped", "by this morning", "as of")
