@@ -36,7 +36,8 @@ LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest
 LINK_IF_MUTUAL = 0.45  # or if the two claims are each other's closest match in their two articles
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
                     "total", "say", "do", "make", "get", "take"}
-HOLDER_MATCH = 85  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
+HOLDER_MATCH = 85
+NAME_ITEM_MATCH = 85  # rapidfuzz token_set_ratio of two spellings of one name in two lists  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
 
 
 @dataclass
@@ -179,10 +180,18 @@ class SimilarityTools:
         return score + SAME_RELATION_BONUS * (relations[:, None] == relations[None, :])
 
     def items_matched(self, a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, float]]:
-        """Greedy one-to-one matching of list items by meaning: (index in a, index in b, similarity)."""
+        """Greedy one-to-one matching of list items by meaning: (index in a, index in b, similarity).
+
+        Names ("Leena Ferris", "St Brannock's") match by spelling, not by meaning: two people's
+        names read alike to an embedding model without being one name.
+        """
         if not a or not b:
             return []
         sim = self.similarity(list(a), list(b))
+        for i, x in enumerate(a):
+            for j, y in enumerate(b):
+                if _is_name(x) and _is_name(y):
+                    sim[i, j] = 1.0 if fuzz.token_set_ratio(fold_name(x), fold_name(y)) >= NAME_ITEM_MATCH else 0.0
         pairs = sorted(((float(sim[i, j]), i, j) for i in range(len(a)) for j in range(len(b))), reverse=True)
         used_a, used_b, matched = set(), set(), []
         for score, i, j in pairs:
@@ -214,6 +223,12 @@ def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]
             pairs.add((i, j))
             pairs.add((j, i))
     return pairs
+
+
+def _is_name(item: str) -> bool:
+    """Every word capitalised (or a joining word): "Estmark", "Hollins Lane Infants", "St Brannock's"."""
+    words = item.split()
+    return bool(words) and all(w[:1].isupper() or w in ("of", "de", "la", "the", "van", "von") for w in words)
 
 
 def holders_compatible(a: str, b: str) -> bool:

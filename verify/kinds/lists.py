@@ -115,6 +115,86 @@ def _head_word(head: str) -> str:
     return head
 
 
+NAME = r"(?:St\.?\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|de|la|van|von|the|[A-Z][\w’'.-]*))*"
+NAME_LIST = re.compile(rf"(?<![\w’'-])(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})")
+
+
+def name_lists(text: str, doc=None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Coordinated proper names: "Oskar Brandvold and Leena Ferris", "Estmark, Valdoria and Corvenia",
+    "St Brannock's, Hollins Lane Infants and Millbrook Academy" (two names or more). With the parse,
+    a capitalised common noun that opens the sentence is not a name ("Residents of Wenlow, ...")."""
+    found = []
+    for match in NAME_LIST.finditer(text):
+        start, end = match.start("list"), match.end("list")
+        while end > start and text[end - 1] in ".,":
+            end -= 1  # "... and Hollins Lane Infants." ends the sentence, not the name
+        if doc is not None:
+            while start < end:
+                tok = next((t for t in doc if t.idx == start), None)
+                if tok is None or tok.pos_ == "PROPN":
+                    break
+                nxt = re.match(r"\S+\s+(?:of\s+|the\s+)*", text[start:end])
+                if nxt is None:
+                    break
+                start += nxt.end()
+        body = text[start:end]
+        parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", body)
+        items = tuple(p.strip() for p in parts if p.strip())
+        if len(items) < 2 or any(len(i.split()) > MAX_ITEM_WORDS for i in items):
+            continue
+        if any(i.split()[0] in SENTENCE_OPENERS for i in items):
+            continue
+        found.append((start, end, items))
+    return found
+
+
+def noun_lists(doc) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Three or more coordinated nouns, by the parse: "fraud, forgery and breach of trust"."""
+    found = []
+    for tok in doc:
+        if tok.dep_ == "conj" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        members = [tok]
+        node = tok
+        while True:
+            nxt = next((c for c in node.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")), None)
+            if nxt is None:
+                break
+            members.append(nxt)
+            node = nxt
+        if len(members) < 3:
+            continue
+        # The parse finds the members; the text gives the items (its attachments of "of trust" drift).
+        start = min(t.idx for m in members for t in m.subtree)
+        end = max(t.idx + len(t.text) for m in members for t in m.subtree if not t.is_punct)
+        items = tuple(split_items(doc.text[start:end]))
+        if len(items) >= 3 and all(len(i.split()) <= MAX_ITEM_WORDS for i in items):
+            found.append((start, end, items))
+    return found
+
+
+def list_head(doc, start: int, end: int) -> str:
+    """What a list is a list of: the noun it stands beside ("three delegations — A, B and C"), the
+    subject a copula gives it ("the offences were ..."), or the verb it is an argument of."""
+    from ..extract.context import span_root
+
+    root = span_root(doc, start, end)
+    if root is None:
+        return "list"
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        return root.head.lemma_.lower()
+    if root.dep_ == "attr":
+        subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject.lemma_.lower()
+    for child in root.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "NUM", "PRON"):
+            clause = next((g for g in child.children if g.dep_ == "relcl"), None)
+            return (clause or child).lemma_.lower()
+    head = root.head.head if root.dep_ == "pobj" else root.head
+    return head.lemma_.lower()
+
+
 @dataclass(frozen=True)
 class ItemList:
     """The items of a list, in the text's order; `partial` when the text says it is not complete."""
@@ -136,6 +216,8 @@ class ItemList:
         return cls(tuple(data["items"]), data["partial"])
 
 
+SENTENCE_OPENERS = {"The", "A", "An", "In", "On", "At", "By", "For", "With", "From", "As", "After", "Before", "But",
+                    "And", "Its", "Their", "His", "Her", "This", "That", "These", "Those", "When", "While", "If"}
 LIST_HEAD_SIMILARITY = 0.45  # objectives ~ priorities ~ goals: heads this close announce one list
 LIST_ITEM_MATCH = 0.5  # share of the shorter list's items that must match for two lists to be one list
 
@@ -215,8 +297,16 @@ class ListKind(Kind):
         def has_finite_verb(start: int, end: int) -> bool:
             return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and start <= t.idx < end for t in doc)
 
-        return [self._draft(found.head, found.items, sentence.start + found.start, sentence.start + found.end,
-                            found.partial) for found in find_inline_lists(sentence.text, has_finite_verb)]
+        drafts = [self._draft(found.head, found.items, sentence.start + found.start, sentence.start + found.end,
+                              found.partial) for found in find_inline_lists(sentence.text, has_finite_verb)]
+        taken = [(d.start - sentence.start, d.end - sentence.start) for d in drafts]
+        for start, end, items in [*name_lists(sentence.text, doc), *noun_lists(doc)]:
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            drafts.append(self._draft(list_head(doc, start, end), items, sentence.start + start, sentence.start + end,
+                                      False))
+        return drafts
 
     def extract_article(self, sentences: list[Sentence]) -> list[Draft]:
         """Lists announced by a sentence ending with ':' and given as the lines after it."""
@@ -240,23 +330,21 @@ class ListKind(Kind):
     def _draft(self, head: str, items: tuple[str, ...], start: int, end: int, partial: bool) -> Draft:
         return Draft(self.name, f"{self.name}:{head}", head, ItemList(tuple(items), partial), start, end)
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
-        """Lists of one event whose heads or items match get one attribute key."""
-        by_event: dict[str | None, list[Claim]] = {}
-        for claim in claims:
-            by_event.setdefault(claim.event, []).append(claim)
-        for members in by_event.values():
-            heads = [c.subject for c in members]
-            head_sim = ctx.similarity(heads, heads)
+    def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
+        """Two lists may be one when they share an item or their heads name one thing (priorities ~ pledges)."""
+        la, lb = _items(a).items, _items(b).items
+        if ctx.items_matched(la, lb):
+            return True
+        return float(ctx.similarity([a.subject], [b.subject])[0, 0]) >= LIST_HEAD_SIMILARITY
 
-            def linked(i: int, j: int) -> bool:
-                if head_sim[i, j] >= LIST_HEAD_SIMILARITY:
-                    return True
-                a, b = _items(members[i]).items, _items(members[j]).items
-                return len(ctx.items_matched(a, b)) / max(1, min(len(a), len(b))) >= LIST_ITEM_MATCH
+    def agrees(self, a: Claim, b: Claim) -> bool:
+        la, lb = _items(a).items, _items(b).items
+        return len(la) == len(lb) and len(self._matched(la, lb)) == len(la)
 
-            for claim, root in zip(members, connected_components(len(members), linked)):
-                claim.attribute = f"{self.name}:{members[root].subject}"
+    @staticmethod
+    def _matched(a: tuple[str, ...], b: tuple[str, ...]) -> list:
+        # exact text: agreement is checked before the embedding model is at hand
+        return [(i, j) for i, x in enumerate(a) for j, y in enumerate(b) if x.lower() == y.lower()]
 
     def cell_key(self, claim: Claim) -> Hashable:
         return tuple(i.lower() for i in _items(claim).items)
