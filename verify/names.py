@@ -14,8 +14,14 @@ SURNAME_MATCH = 85  # rapidfuzz ratio of two surnames of one person: Zelenskyy ~
 GIVEN_NAME_MATCH = 80  # given names of one person: Sergei ~ Sergey (83), not Ana ~ Anika (75)
 
 
+# Letters Unicode does not decompose into a base letter and an accent.
+TRANSLITERATION = str.maketrans({"æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                                 "Đ": "D", "ð": "d", "þ": "th", "œ": "oe", "Œ": "Oe"})
+
+
 def fold_name(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name)
+    """A name's comparison key: accents and case off, hyphens as spaces ("Kjær" and "Kjaer" are one)."""
+    text = unicodedata.normalize("NFKD", name.translate(TRANSLITERATION))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(text.replace("-", " ").replace("’", "'").split())
 

@@ -20,6 +20,7 @@ from ..lexicon.en import (
 )
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
+from .quantity import same_article_parts
 
 NUMBER_WORD = r"(?:" + "|".join(w for w, n in SMALL_NUMBER_WORDS.items() if 2 <= n <= 12) + r"|\d+)"
 # A plural noun (or "plan") joined to its items by one of these words: "pledges of a, b and c".
@@ -137,6 +138,8 @@ def name_lists(text: str, doc=None) -> list[tuple[int, int, tuple[str, ...]]]:
                 if nxt is None:
                     break
                 start += nxt.end()
+        if re.search(r"\bbetween\s+$", text[max(0, start - 12):start]):
+            continue  # "between Hollin and Pennick Cross": the two ends of a stretch, not a list
         body = text[start:end]
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", body)
         items = tuple(p.strip() for p in parts if p.strip())
@@ -168,7 +171,7 @@ def noun_lists(doc) -> list[tuple[int, int, tuple[str, ...]]]:
         start = min(t.idx for m in members for t in m.subtree)
         end = max(t.idx + len(t.text) for m in members for t in m.subtree if not t.is_punct)
         items = tuple(split_items(doc.text[start:end]))
-        if len(items) >= 3 and all(len(i.split()) <= MAX_ITEM_WORDS for i in items):
+        if len(items) >= 3 and all(len(i.split()) <= MAX_ITEM_WORDS and not re.search(r"\d", i) for i in items):
             found.append((start, end, items))
     return found
 
@@ -250,6 +253,19 @@ def partial_list(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return "One list is explicitly partial ('including'), so the lists need not match."
 
 
+@rule("list-contains-other", "compatible", """
+    'services calling at Hollin, Aldermoor and Pennick Cross' / 'Hollin and Pennick Cross'.""")
+def list_contains_other(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Every item of the shorter list is in the longer one: one list names more, none contradicts."""
+    la, lb = _items(a), _items(b)
+    if len(la.items) == len(lb.items):
+        return None
+    short = a if len(la.items) < len(lb.items) else b
+    if len(ctx.items_matched(la.items, lb.items)) != len(_items(short).items):
+        return None
+    return f"Every item of {quote(short, 40)} is in the other list, which names more."
+
+
 @rule("item-count-differs", "conflict", """
     'three priorities: a, b and c' / 'its priorities: a, b, c and d'.""")
 def item_count_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -287,7 +303,8 @@ class ListKind(Kind):
     summary = "A list of items: 'four priorities: a, b, c and d', or the lines after a colon."
     value_type = ItemList
     across_events = True
-    rules = (partial_list_covered, partial_list, item_count_differs, items_match, items_differ)
+    rules = (partial_list_covered, partial_list, list_contains_other, items_match, same_article_parts,
+             item_count_differs, items_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         if sentence.segment.role != "body" or colon_intro(sentence.text) is not None:

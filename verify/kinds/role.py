@@ -36,6 +36,7 @@ class RoleParts:
     portfolio: tuple[str, ...]  # e.g. ("defence",)
     jurisdiction: str | None  # e.g. "GB", when the role names a country
     rank: tuple[str, ...]  # deputy, vice, former...
+    organisation: tuple[str, ...] = ()  # what "of" names: "Chief Executive Officer of Brantwick"
 
 
 def role_parts(role: str, country_of=None) -> RoleParts | None:
@@ -90,7 +91,8 @@ def role_parts(role: str, country_of=None) -> RoleParts | None:
         if bare in ("mp",):
             continue
         portfolio.append(bare)
-    return RoleParts(office, tuple(sorted(set(portfolio))), jurisdiction, rank)
+    organisation = tuple(words[j] for j in sorted(organisation_words) if words[j] not in FILLER and words[j] not in ARTICLES)
+    return RoleParts(office, tuple(sorted(set(portfolio))), jurisdiction, rank, organisation)
 
 
 def _portfolios_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -170,6 +172,9 @@ def person_names(doc):
             return False
         if tok.text in ("-", "‐") and 0 < k < len(doc) - 1:
             return doc[k - 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper()  # "Osei-Lind"
+        if tok.pos_ != "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start and k + 1 < len(doc):
+            # A capitalised word the tagger took for another word class, before a name: "Per Aasland".
+            return doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper() and tok.is_alpha
         return tok.pos_ == "PROPN" and tok.text[:1].isupper()
 
     i = 0
@@ -182,8 +187,9 @@ def person_names(doc):
             if doc[k].lower_ in TITLE_WORDS:
                 start = k + 1  # "Chief Executive Minh Ashdown", "Foreign Minister Ilse Varnholt"
         words = [t for t in doc[start:j] if t.text not in ("-", "‐")]
-        if 2 <= len(words) <= 3:
-            names.append(doc[start:j])
+        after_preposition = start > 0 and doc[start - 1].lower_ in ("of", "for", "at", "in", "from")
+        if 2 <= len(words) <= 3 and not after_preposition:
+            names.append(doc[start:j])  # not "Director of Public Health", "Officer of Pellucid Therapeutics"
         i = max(j, i + 1)
     return names
 
@@ -356,6 +362,36 @@ def role_less_specific(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return _describe(a, b, "same office; one description is less specific")
 
 
+@dataclass(frozen=True)
+class TitledPerson:
+    """A person named with a title in one sentence (offsets in the sentence)."""
+
+    name: str
+    title: str
+    start: int  # the title and the name together
+    end: int
+    name_token: int  # the name's last token: where the parse says what the person did
+
+
+def titled_people(sentence: Sentence) -> list[TitledPerson]:
+    """People named with a title: "UK Defence Secretary John Healey", "Name, the health minister,"."""
+    doc = sentence.doc
+    tokens = list(doc)
+    found = []
+    for name_span in person_names(doc):
+        if sentence.gazetteer.is_place(name_span.text):
+            continue
+        span = role_before(tokens, name_span.start) or role_after(tokens, name_span.end)
+        if span is None:
+            continue
+        title = doc[span[0]:span[1]].text
+        name = re.sub(r"['’]s$", "", name_span.text).strip()
+        start = min(doc[span[0]].idx, name_span.start_char)
+        end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), name_span.end_char)
+        found.append(TitledPerson(name, title, start, end, name_span.end - 1))
+    return found
+
+
 class RoleKind(Kind):
     name = "role"
     summary = "A person's office: 'UK Defence Secretary John Healey', 'Name, the health minister,'."
@@ -366,21 +402,8 @@ class RoleKind(Kind):
              rank_differs, same_role, role_less_specific)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
-        doc = sentence.doc
-        tokens = list(doc)
-        drafts = []
-        for name_span in person_names(doc):
-            if sentence.gazetteer.is_place(name_span.text):
-                continue
-            span = role_before(tokens, name_span.start) or role_after(tokens, name_span.end)
-            if span is None:
-                continue
-            title = doc[span[0]:span[1]].text
-            name = re.sub(r"['’]s$", "", name_span.text).strip()
-            start = min(doc[span[0]].idx, name_span.start_char)
-            end = max(doc[span[1] - 1].idx + len(doc[span[1] - 1].text), name_span.end_char)
-            drafts.append(Draft(self.name, self.name, name, Role(title), sentence.start + start, sentence.start + end))
-        return drafts
+        return [Draft(self.name, self.name, person.name, Role(person.title), sentence.start + person.start,
+                      sentence.start + person.end) for person in titled_people(sentence)]
 
     def align(self, claims: list[Claim], ctx: AlignContext) -> None:
         people = ctx.resolve_people([(c.article, c.subject) for c in claims])

@@ -207,6 +207,7 @@ REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasis
 OFFICES = {
     "minister": "minister", "ministre": "minister", "secretary": "minister", "pm": "prime minister",
     "prime minister": "prime minister", "premier": "prime minister", "chief executive": "ceo",
+    "chief executive officer": "ceo",
     "general secretary": "secretary-general", "managing director": "director", "president": "president",
     "vice president": "vice president", "vice-president": "vice president", "chancellor": "chancellor",
     "chief": "chief", "commander": "commander", "general": "general", "admiral": "admiral",
