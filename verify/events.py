@@ -27,6 +27,7 @@ from .gazetteer import Gazetteer, fold
 from .records import Article, Claim, Event, EventMention
 
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
+RECOUNTED_DATE_GAP = 14  # days: two recountings of one earlier event may date it this far apart
 STORY_WINDOW = 30  # days; the main events of articles of one story lie within this of each other
 EPISODE_DAYS = 60  # a mention dated this far from its story, in another year, is another episode
 # Events a story may hold several of on different days (two meetings, two votes, two races); a trial,
@@ -261,7 +262,8 @@ class _Linker:
         names_match = self._names_match(a, b)
         if a.type != b.type and not names_match and "lead" not in (a.type, b.type):
             return True
-        if any(date_gap(x, y) > MAX_DATE_GAP for x in a.dates for y in b.dates):
+        limit = RECOUNTED_DATE_GAP if self._recounted(a, b) else MAX_DATE_GAP
+        if any(date_gap(x, y) > limit for x in a.dates for y in b.dates):
             return True
         if any(self.gazetteer.relation(p, q) == "different" for p in a.places for q in b.places):
             # Two places exclude one event, unless both name the same day: then one report may
@@ -269,6 +271,12 @@ class _Linker:
             same_day = any(x == y and x[0] == x[1] for x in a.dates for y in b.dates)
             return not same_day
         return False
+
+    @staticmethod
+    def _recounted(a: _Features, b: _Features) -> bool:
+        """Two articles recounting one earlier event of one kind ("arrested on 9 May 2023" / "on 19 May
+        2023"): their dates may disagree by more than a day or two, and the judge should see it."""
+        return not a.main and not b.main and a.type == b.type
 
     def _stories_apart(self, a: _Features, b: _Features) -> bool:
         """Two articles' own stories that cannot be one event."""
@@ -297,6 +305,8 @@ class _Linker:
                 evidence = True
         elif a.dates and b.dates:
             gap = min(date_gap(x, y) for x in a.dates for y in b.dates)
+            if self._recounted(a, b) and gap > MAX_DATE_GAP:
+                gap = MAX_DATE_GAP  # a recounted date's error, not proof of another event
             score += SAME_DAY if gap == 0 else -DAY_APART * gap
             evidence = evidence or gap == 0
         if a.places and b.places:

@@ -40,6 +40,7 @@ class Context:
         self.events = {e.id: e for e in events}
         self.superseded: set[str] = set()  # claims that their own article corrects
         self.quoted: set[str] = set()  # wrong values a correction quotes ("not 14,000 acres as stated")
+        self.by_article: dict[str, list[Claim]] = {}  # every aligned claim, by article
 
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
         return self.tools.similarity(a, b)
@@ -50,11 +51,18 @@ class Context:
     def country_code(self, word: str) -> str | None:
         return self._country_code(word)
 
+    def claims_of_article(self, article: str) -> list[Claim]:
+        return self.by_article.get(article, [])
+
 
 def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: Context) -> list[Finding]:
     """All findings: within each group, then different-event pairs across groups."""
     findings: list[Finding] = []
-    ctx.superseded, ctx.quoted = _superseded([c for g in groups for c in g.claims], kinds)
+    everything = [c for g in groups for c in g.claims]
+    ctx.superseded, ctx.quoted = _superseded(everything, kinds)
+    ctx.by_article = defaultdict(list)
+    for claim in everything:
+        ctx.by_article[claim.article].append(claim)
     for group in groups:
         kind = kinds.get(group.kind)
         for claim in group.claims:

@@ -157,7 +157,8 @@ def holder(root, pred, is_place) -> str:
             target = child
             if child.dep_ == "agent":
                 target = next((g for g in child.children if g.dep_ == "pobj"), child)
-            if target.pos_ == "PROPN" and not is_place(_name_phrase(target)):
+            if target.pos_ == "PROPN" and not is_place(_name_phrase(target)) and (
+                    _entity_of(target) is not None or not doc_start(target)):
                 return _name_phrase(target)
             for grand in target.children:  # "the Harlow People's Party (HPP)" as appositive or compound
                 if grand.dep_ == "appos" and grand.pos_ == "PROPN":
@@ -179,6 +180,9 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
                 tok.text in CALENDAR_WORDS:
             continue  # "in January", "on Sunday": times, not places
         labelled = ent is not None and ent.label_ in PLACE_LABELS
+        if tok.i == 0 or doc_start(tok):
+            if not (labelled or is_place(name)):
+                continue  # "Fever was reported ...": a capitalised first word is not a place
         governed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "near", "across", "outside", "from")
         modifier = tok.dep_ == "compound" and tok.head.i == root.i
         if name and (labelled or is_place(name) or governed or modifier) and name not in found:
@@ -186,6 +190,14 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
                 continue
             found.append(name)
     return tuple(found)
+
+
+def doc_start(tok) -> bool:
+    """Is the token (or its name phrase) at the start of its sentence?"""
+    left = tok
+    while left.i > 0 and left.doc[left.i - 1].pos_ == "PROPN":
+        left = left.doc[left.i - 1]
+    return left.i == 0 or left.is_sent_start
 
 
 def time_of(dates: list[DateMention], doc, pred, value_start: int, value_root=None) -> DateMention | None:
@@ -222,7 +234,7 @@ def named_source(doc, speaker: str | None) -> str:
         return match.group(1).strip()
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMED_SOURCE_LEMMAS:
-            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "the union says", not "X was reported"
             if subject is not None and subject.pos_ not in ("PRON",) and subject.lower_ not in ("it", "they"):
                 words = list(subject.subtree)
                 if len(words) <= 8:

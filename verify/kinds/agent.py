@@ -17,7 +17,7 @@ from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .role import SUBORDINATE_RANKS, RoleParts, role_parts, titled_people
 
 # Posts one person holds at a time (in one body): the chair, the president, the mediator...
-SINGULAR_OFFICES = {"chair", "president", "governor", "mayor", "ceo", "director", "mediator", "prime minister",
+SINGULAR_OFFICES = {"returning officer", "chair", "president", "governor", "mayor", "ceo", "director", "mediator", "prime minister",
                     "secretary-general", "chancellor", "captain", "coach", "head", "investigator"}
 # Ranks that single a person out among several holders ("lead prosecutor", "presiding judge").
 SINGLING_RANKS = {"lead", "presiding", "chief", "principal", "senior"}
@@ -73,7 +73,7 @@ def same_post(a: RoleParts, b: RoleParts) -> bool:
         return False
     if bool(a.portfolio) != bool(b.portfolio) or (a.portfolio and not set(a.portfolio) & set(b.portfolio)):
         return False
-    if set(a.organisation) != set(b.organisation):
+    if a.organisation and b.organisation and set(a.organisation) != set(b.organisation):
         return False
     return (a.jurisdiction or None) == (b.jurisdiction or None)
 
@@ -87,14 +87,17 @@ def same_person_for_post(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(a)} and {quote(b)} name the same person for the post."
 
 
-@rule("one-article-two-holders", None, """
-    'Chief Financial Officer Ines Valcárcel' / 'Quillon's Chief Financial Officer, Dana Whitcombe' in one
-    article: two companies' officers.""")
-def one_article_two_holders(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """Two people with one title in one article hold two posts (of two companies, two courts)."""
-    if a.article != b.article:
-        return None
-    return "one article names both: two posts"
+@rule("named-together", None, """
+    'Chief executive Matthias Kröger' / 'chief executive, Helen Ostrowe', where another article names
+    both, as chief executives of Brantwick and of Quillon: two companies, two posts.""")
+def named_together(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Two people some article names together with one title hold two posts (of two companies, two courts)."""
+    for claim, other in ((a, b), (b, a)):
+        for article_claim in ctx.claims_of_article(claim.article):
+            if article_claim.kind == claim.kind and article_claim.attribute == claim.attribute and \
+                    same_person(_post(article_claim).person, _post(other).person):
+                return f"{claim.article} names both {_post(a).person} and {_post(b).person}: two posts"
+    return None
 
 
 @rule("several-holders", None, """
@@ -121,7 +124,7 @@ class AgentKind(Kind):
     name = "agent"
     summary = "Who held a post of an event: 'state mediator Per Aasland', 'led by prosecutor Mirela Sandvik'."
     value_type = Post
-    rules = (same_person_for_post, one_article_two_holders, several_holders, different_people_one_post)
+    rules = (same_person_for_post, named_together, several_holders, different_people_one_post)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         drafts = []

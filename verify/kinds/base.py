@@ -132,6 +132,8 @@ class JudgeContext(Protocol):
 
     def country_code(self, word: str) -> str | None: ...
 
+    def claims_of_article(self, article: str) -> list[Claim]: ...
+
 
 RuleCheck = Callable[..., "str | None"]
 

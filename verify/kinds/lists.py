@@ -117,7 +117,7 @@ def _head_word(head: str) -> str:
 
 
 NAME = r"(?:St\.?\s+)?[A-Z][\w’'.-]*(?:\s+(?:of|de|la|van|von|the|[A-Z][\w’'.-]*))*"
-NAME_LIST = re.compile(rf"(?<![\w’'-])(?P<list>{NAME}(?:\s*,\s*{NAME})*,?\s+and\s+{NAME})")
+NAME_LIST = re.compile(rf"(?<![\w’'-])(?P<list>{NAME}(?:\s*,\s*(?:the\s+)?{NAME})*,?\s+and\s+(?:the\s+)?{NAME})")
 
 
 def name_lists(text: str, doc=None) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -142,7 +142,7 @@ def name_lists(text: str, doc=None) -> list[tuple[int, int, tuple[str, ...]]]:
             continue  # "between Hollin and Pennick Cross": the two ends of a stretch, not a list
         body = text[start:end]
         parts = re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", body)
-        items = tuple(p.strip() for p in parts if p.strip())
+        items = tuple(re.sub(r"^the\s+", "", p.strip()) for p in parts if p.strip())
         if len(items) < 2 or any(len(i.split()) > MAX_ITEM_WORDS for i in items):
             continue
         if any(i.split()[0] in SENTENCE_OPENERS for i in items):

@@ -119,8 +119,9 @@ def role_before(tokens, name_start: int) -> tuple[int, int] | None:
             j -= 1  # "candidate for Regional Governor", "Director of Public Health": one title
             continue
         if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and \
-                word.lower() not in OFFICES:
-            break
+                word.lower() not in OFFICES and word.lower() not in RANK_MODIFIERS and not (
+                    tok.tag_ == "VBG" and j + 1 < name_start and tokens[j + 1].lower_ in OFFICES):
+            break  # "Presiding judge", "Returning officer": a participle that names the post stays
         if not ROLE_WORD.match(word):
             break
         start = j

@@ -220,7 +220,7 @@ OFFICES = {
     "head": "head", "leader": "leader", "sheriff": "sheriff", "superintendent": "superintendent",
     "administrator": "administrator", "councillor": "councillor", "councilor": "councillor",
     "inspector": "inspector", "prosecutor": "prosecutor", "mp": "mp", "lawmaker": "mp",
-    "officer": "officer", "member": "member", "investigator": "investigator", "mediator": "mediator",
+    "officer": "officer", "returning officer": "returning officer", "member": "member", "investigator": "investigator", "mediator": "mediator",
     "co-leader": "leader", "candidate": "candidate",
 }
 RANK_MODIFIERS = {"deputy", "vice", "acting", "former", "interim", "junior", "assistant", "chief", "presiding",
