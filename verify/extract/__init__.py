@@ -298,6 +298,8 @@ class _ArticleExtractor:
         for d in drafts:
             context = claim_context(sentence.doc, d.start - sentence.start, d.end - sentence.start, sentence.dates,
                                     sentence.speaker, self.res.gazetteer.is_place, sentence.segment.section)
+            if d.holder is not None:
+                context = dataclasses.replace(context, holder=d.holder)
             self.claims.append(Claim(
                 id="", article=self.article.id, kind=d.kind, attribute=d.attribute, subject=d.subject, value=d.value,
                 text=text[d.start:d.end], start=d.start, end=d.end, line=line_of(text, d.start),

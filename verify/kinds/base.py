@@ -100,6 +100,7 @@ class Draft:
     start: int  # offsets in the article text
     end: int
     mention: EventMention | None = None
+    holder: str | None = None  # whose value it is, when the kind knows better than the parse context
 
 
 class AlignContext(Protocol):

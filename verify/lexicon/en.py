@@ -419,3 +419,20 @@ DAYS_PER_UNIT = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "fortn
                  "year": 365.25, "decade": 3652.5}
 # Words after a length of time that make it a point in time or an age, not a duration.
 NOT_DURATION_AFTER = ("ago", "old", "later", "earlier", "before", "after", "from now", "since", "into", "running")
+
+# --- ranks and times of day ------------------------------------------------------------------------
+# Superlatives an ordinal ranks by ("the third-largest party", "its second-biggest deal").
+SUPERLATIVES = ("largest", "biggest", "smallest", "highest", "lowest", "busiest", "richest", "oldest", "longest",
+                "deadliest", "worst", "best", "strongest", "placed", "ranked")
+# Nouns after an ordinal that count occasions, not a rank of a thing: "for the second time".
+NOT_RANKED_NOUNS = {"time", "times", "day", "week", "month", "year", "half", "quarter", "round", "place", "part",
+                    "hand", "thought", "look", "wave", "dose", "term", "attempt", "phase", "stage", "reading"}
+# Time zones by their offset from UTC in minutes.
+TIME_ZONES = {"UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "IST": 60, "CET": 60, "CEST": 120, "EET": 120, "EEST": 180,
+              "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420, "MDT": -360,
+              "PST": -480, "PDT": -420, "JST": 540, "AEST": 600, "AEDT": 660}
+# Words of a publication's name: "the Aldergate Journal of Medicine", "the Northfield Medical Review".
+PUBLICATION_WORDS = {"journal", "review", "lancet", "gazette", "times", "post", "herald", "magazine", "newspaper",
+                     "bulletin", "proceedings", "annals", "letters", "reports", "record", "chronicle", "courier",
+                     "tribune", "telegraph", "observer", "monitor", "digest", "quarterly", "weekly"}
+PUBLISHING_VERBS = {"publish", "appear", "print", "report", "carry", "run", "feature"}
