@@ -34,6 +34,7 @@ SAME_RELATION_BONUS = 0.05
 LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
 LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest says "same thing" strongly,
 LINK_IF_MUTUAL = 0.45  # or if the two claims are each other's closest match in their two articles
+SAME_HOLDER_BONUS = 0.1  # both name whose value it is, and the names match ("the Greens" / "Green Coast Alliance")
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
                     "total", "say", "do", "make", "get", "take"}
 HOLDER_MATCH = 85
@@ -141,11 +142,12 @@ class SimilarityTools:
                 a, b = members[i], members[j]
                 if not holders_compatible(a.context.holder, b.context.holder) or not kind.comparable(a, b, self):
                     return False
+                score = scores[i, j] + (SAME_HOLDER_BONUS if a.context.holder and b.context.holder else 0.0)
                 if kind.agrees(a, b):
-                    return bool(scores[i, j] >= LINK_IF_VALUES_AGREE)
+                    return bool(score >= LINK_IF_VALUES_AGREE)
                 if (i, j) in mutual:
-                    return bool(scores[i, j] >= LINK_IF_MUTUAL)
-                return bool(scores[i, j] >= LINK_IF_VALUES_DIFFER)
+                    return bool(score >= LINK_IF_MUTUAL)
+                return bool(score >= LINK_IF_VALUES_DIFFER)
 
             leaders = complete_link(len(members), linked)
             groups: dict[int, list[Claim]] = defaultdict(list)
