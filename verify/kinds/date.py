@@ -11,7 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
-from ..lexicon.en import REPORTING_LEMMAS
+from ..extract.date_words import happening
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES
@@ -42,8 +42,6 @@ class DateSpan:
         return cls(*(dt.date.fromisoformat(data[k]) if data.get(k) else None for k in ("date_low", "date_high")))
 
 
-# Prepositions that make a date a bound of what happened ("closed until Friday", "from tomorrow").
-BOUNDS = ("until", "till", "from", "since", "by", "before", "after")
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
 
@@ -121,32 +119,6 @@ def dates_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(a)} resolves to {a.value} but {quote(b)} to {b.value}."
 
 
-def _happening(doc, start: int, end: int) -> tuple[str, int] | None:
-    """What a date is the date of, and the token that says it: its verb with the noun the verb is
-    about and the preposition that places it ("confirm case", "hold runoff", "close school until"),
-    or the event noun it modifies ("runoff", "election", "verdict"). None for the date a statement
-    was made ("said on Sunday") and for dates of nothing in particular."""
-    root = span_root(doc, start, end)
-    if root is None:
-        return None
-    preposition = root.head.lower_ if root.dep_ == "pobj" else ""
-    head = root.head.head if root.dep_ == "pobj" else root.head
-    if head.i == root.i or not head.is_alpha:
-        return None
-    bound = f" {preposition}" if preposition in BOUNDS else ""
-    if head.pos_ in ("VERB", "AUX"):
-        if head.lemma_.lower() in REPORTING_LEMMAS:
-            return None
-        about = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
-        if about is None:
-            about = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
-        words = [head.lemma_.lower()] + ([about.lemma_.lower()] if about is not None and about.pos_ == "NOUN" else [])
-        return " ".join(words) + bound, head.i
-    if head.pos_ in ("NOUN", "PROPN"):
-        return head.lemma_.lower() + bound, head.i
-    return None
-
-
 class DateKind(Kind):
     name = "date"
     summary = "The day an event took place: 'on Tuesday', 'yesterday', 'last weekend', '10 April 2025'."
@@ -169,10 +141,10 @@ class DateKind(Kind):
         for date in sentence.dates:
             if date.low is None or DATELINE.match(sentence.text[:date.end + 2]):
                 continue
-            happening = _happening(sentence.doc, date.start, date.end)
-            if happening is None:
+            situated = happening(sentence.doc, date.start, date.end)
+            if situated is None:
                 continue
-            what, head = happening
+            what, head = situated
             if head in figure_verbs:
                 continue
             drafts.append(Draft(self.name, self.name, what, DateSpan(date.low, date.high),
