@@ -34,6 +34,7 @@ SAME_RELATION_BONUS = 0.05
 LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
 LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest says "same thing" strongly,
 LINK_IF_MUTUAL = 0.45  # or if the two claims are each other's closest match in their two articles
+LOOK_ALIKE = 0.45  # claims of two articles left apart but scoring this much read alike to a reader
 SAME_HOLDER_BONUS = 0.1  # both name whose value it is, and the names match ("the Greens" / "Green Coast Alliance")
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
                     "total", "say", "do", "make", "get", "take"}
@@ -49,6 +50,9 @@ class ClaimGroup:
     attribute: str
     kind: str
     claims: list[Claim] = field(default_factory=list)
+    # Two claims of different attributes that read alike: judged only for what explains their
+    # different values (a later count, another period), never as a conflict.
+    look_alike: bool = False
 
 
 def complete_link(n: int, linked: Callable[[int, int], bool]) -> list[int]:
@@ -122,12 +126,15 @@ class SimilarityTools:
                 result[label] = name
         return result
 
-    def group_by_context(self, kind: Kind, claims: list[Claim]) -> None:
+    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim]]:
         """Group claims of one event and family that say the same thing around their values.
 
         Complete-link: a claim joins a group only if it links to every member, with the stronger
         evidence required where values differ. Sets `attribute` to the kind and its most common label.
+        Returns the look-alike pairs: claims of two articles in different groups whose values differ
+        and whose link score reaches LOOK_ALIKE.
         """
+        look_alikes: list[tuple[Claim, Claim]] = []
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         used: dict[tuple, int] = defaultdict(int)
         for claim in claims:
@@ -150,6 +157,13 @@ class SimilarityTools:
                 return bool(score >= LINK_IF_VALUES_DIFFER)
 
             leaders = complete_link(len(members), linked)
+            for i in range(len(members)):
+                for j in range(i + 1, len(members)):
+                    a, b = members[i], members[j]
+                    if (leaders[i] != leaders[j] and a.article != b.article and scores[i, j] >= LOOK_ALIKE
+                            and not kind.agrees(a, b) and holders_compatible(a.context.holder, b.context.holder)
+                            and kind.comparable(a, b, self)):
+                        look_alikes.append((a, b))
             groups: dict[int, list[Claim]] = defaultdict(list)
             for claim, leader in zip(members, leaders):
                 groups[leader].append(claim)
@@ -164,6 +178,7 @@ class SimilarityTools:
                 attribute = f"{kind.name}:{name}" + (f" #{used[key]}" if used[key] > 1 else "")
                 for claim in group:
                     claim.attribute = attribute
+        return look_alikes
 
     def link_scores(self, claims: list[Claim]) -> np.ndarray:
         """Pairwise link scores (see FRAME_WEIGHT and the thresholds above). A subject that names
@@ -252,8 +267,7 @@ def align(claims: list[Claim], kinds: Registry, tools: SimilarityTools) -> list[
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_kind[claim.kind].append(claim)
-    for kind in kinds:
-        kind.align(by_kind[kind.name], tools)
+    look_alikes = [pair for kind in kinds for pair in kind.align(by_kind[kind.name], tools)]
     groups: dict[tuple, ClaimGroup] = {}
     for claim in claims:
         kind = kinds.get(claim.kind)
@@ -262,4 +276,8 @@ def align(claims: list[Claim], kinds: Registry, tools: SimilarityTools) -> list[
         key = (claim.event, claim.attribute)
         group = groups.setdefault(key, ClaimGroup(claim.event, claim.attribute, claim.kind))
         group.claims.append(claim)
-    return [groups[k] for k in sorted(groups, key=lambda k: (k[0] or "", k[1]))]
+    ordered = [groups[k] for k in sorted(groups, key=lambda k: (k[0] or "", k[1]))]
+    for a, b in look_alikes:
+        a, b = sorted((a, b), key=lambda c: (c.article, c.start))
+        ordered.append(ClaimGroup(a.event, a.attribute, a.kind, [a, b], look_alike=True))
+    return ordered

@@ -51,7 +51,8 @@ OTHER_NAME = 1.0  # both are named, differently
 PARTICIPANTS_WEIGHT = 1.5  # times the share of participants in common (Jaccard)
 SHARED_NAMES = 2  # proper names two articles must share before their overlap counts
 STORY_WEIGHT = 3.0  # weight of the share of names in common (overlap coefficient)
-STORY_EVIDENCE = 0.3  # a share of names in common this high is evidence of one story on its own
+STORY_EVIDENCE = 0.3  # a share of names in common this high is evidence of one story on its own,
+STORY_EVIDENCE_NAMES = 4  # and so are this many names in common (long articles name many people each)
 MEANING_WEIGHT = 3.0  # times (cosine of the chains' sentences - MEANING_BASELINE)
 MEANING_BASELINE = 0.4  # cosine of unrelated news sentences of one topic sits about here
 NO_EVIDENCE = 1.0  # subtracted when nothing but meaning links the chains
@@ -143,10 +144,24 @@ def _another_episode(mention: EventMention, main: Chain, story_date, gazetteer: 
         return True
     if mention.type == "lead":
         return False
+    if story_date is None and main.published is not None:
+        story_date = (main.published, main.published)  # an undated story happens about when it is told
     if mention.date_low and mention.date_high and story_date is not None:
         past = (story_date[0] - mention.date_high).days > EPISODE_DAYS
         if past and mention.date_high.year != story_date[0].year:
             return True  # "the 2019 strike", "a trial that ended on 20 November 2024"
+        gap = date_gap((mention.date_low, mention.date_high), story_date)
+        # Another occasion on another day: an event with a name of its own still to come ("tomorrow's
+        # Ukraine Defense Contact Group" in a report of today's meeting), or one of another kind where
+        # both are one-off occasions (a visit the weekend before the meeting). A strike's vote stays
+        # in the strike's story.
+        named_apart = mention.name is not None and not any(
+            fuzz.token_set_ratio(mention.name, n) >= NAME_MATCH for n in main.names)
+        ahead = main.published is not None and mention.date_low > main.published >= story_date[1]
+        other_occasion = (mention.type != main.type and mention.type in RECURRING_TYPES
+                          and main.type in RECURRING_TYPES)
+        if (named_apart and (ahead or gap > MAX_DATE_GAP)) or (other_occasion and gap > MAX_DATE_GAP):
+            return True
     if mention.place and main.mentions:
         # A look-alike event elsewhere: "the Port of Skerra" in a story of the Port of Halvard.
         return any(gazetteer.relation(p, mention.place) == "different" for p in main.places)
@@ -333,7 +348,7 @@ class _Linker:
         if len(story) >= SHARED_NAMES:
             overlap = len(story) / min(len(a.article_names), len(b.article_names))
             score += STORY_WEIGHT * overlap
-            evidence = evidence or overlap >= STORY_EVIDENCE
+            evidence = evidence or overlap >= STORY_EVIDENCE or len(story) >= STORY_EVIDENCE_NAMES
         score += MEANING_WEIGHT * (self.similarity(i, j) - MEANING_BASELINE)
         if not evidence:
             # Meaning alone may link an undated, unplaced chain, but only when it is close.

@@ -3,7 +3,8 @@
 Within a group (one attribute of one event) claims with the same article and value form a
 cell; for every pair of cells the rules of the claims' kind are tried in order and the first
 that holds decides the status (its name is the finding's `rule`). A pair inside one article is
-reported only when it is a discrepancy. Across groups, figures of two look-alike events that
+reported only when it is a discrepancy. Two claims that read alike but were not grouped (a
+look-alike pair) get a finding only when a rule explains their different values. Across groups, figures of two look-alike events that
 would otherwise conflict get a `different_event` finding (rule `events-differ`).
 """
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .records import Claim, Event, Finding
 DIFFERENT_EVENT_WINDOW = 21  # days: events further apart are not mistaken for each other
 CONFUSABLE_NAMES = 2  # proper names two events' articles must share to be one story
 AGREEMENT = ("agree", "compatible")
+EXPLAINED = ("update", "different_scope", "different_event")  # what a look-alike pair's finding may say
 NOT_BEFORE = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?$", re.I)  # "..., not 14,000 acres as stated above"
 
 
@@ -58,13 +60,19 @@ class Context:
 def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: Context) -> list[Finding]:
     """All findings: within each group, then different-event pairs across groups."""
     findings: list[Finding] = []
-    everything = [c for g in groups for c in g.claims]
+    everything = [c for g in groups if not g.look_alike for c in g.claims]
     ctx.superseded, ctx.quoted = _superseded(everything, kinds)
     ctx.by_article = defaultdict(list)
     for claim in everything:
         ctx.by_article[claim.article].append(claim)
     for group in groups:
         kind = kinds.get(group.kind)
+        if group.look_alike:
+            a, b = group.claims
+            verdict = decide(kind.rules, a, b, ctx)
+            if verdict is not None and verdict.status in EXPLAINED:
+                findings.append(_finding(verdict.rule, group.event, group.attribute, [[a], [b]], verdict.explanation))
+            continue
         for claim in group.claims:
             for claim_rule in kind.claim_rules:
                 why = claim_rule.check(claim, ctx)
@@ -104,7 +112,7 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], kinds: Regi
     by_id = {e.id: e for e in events}
     by_attribute: dict[str, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
-        if kinds.get(group.kind).across_events and group.event in by_id:
+        if kinds.get(group.kind).across_events and group.event in by_id and not group.look_alike:
             by_attribute[group.attribute].append(group)
     findings = []
     for attribute, same in by_attribute.items():

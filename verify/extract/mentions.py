@@ -11,10 +11,12 @@ from ..lexicon.en import (
     DISTINCT_EVENT_MODIFIERS,
     DISTINCT_EVENT_OPENERS,
     EVENT_TRIGGERS,
+    MONTHS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PLURAL_EVENTS,
     VERB_TRIGGERS,
+    WEEKDAYS,
 )
 
 TRIGGERS = EVENT_TRIGGERS
@@ -97,7 +99,9 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
     noun after "in"/"at" counts as a place too, unless it is a date, a group or a possessive.
     """
     spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
-    covered = {i for s, e, _ in spans for i in range(s, e)}
+    # A name the model misread as a date ("in Morrow") is not covered by it: a date has a number,
+    # a lowercase word or a calendar name in it.
+    covered = {i for ent in doc.ents if ent.label_ != "DATE" or _reads_as_date(ent) for i in range(ent.start, ent.end)}
     for tok in doc:
         if tok.pos_ == "PROPN" and tok.i not in covered and tok.dep_ == "pobj" and (
                 tok.head.lower_ in ("in", "at", "near")
@@ -130,6 +134,10 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
         offset = text.find(name)
         places.append((span.start_char + offset, span.start_char + offset + len(name), name, root))
     return places
+
+
+def _reads_as_date(span) -> bool:
+    return any(t.like_num or t.is_lower or t.text in MONTHS or t.text in WEEKDAYS for t in span)
 
 
 def span_root(doc, start: int, end: int):
@@ -199,7 +207,10 @@ def article_names(docs) -> tuple[str, ...]:
             if run:
                 names.add(_name_key(" ".join(run)))
                 run = []
-    return tuple(sorted(n for n in names if len(n) > 2))
+    return tuple(sorted(n for n in names if len(n) > 2 and n not in CALENDAR_WORDS))
+
+
+CALENDAR_WORDS = {w.lower() for w in (*MONTHS, *WEEKDAYS)}  # capitalised, but every story has them
 
 
 def _name_key(text: str) -> str:

@@ -143,7 +143,7 @@ class AgentKind(Kind):
                                 sentence.mention_for(person.start, person.end)))
         return drafts
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> None:
+    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim]]:
         """Claims of one event naming one post, however worded, get one attribute."""
         by_event: dict[str | None, list[Claim]] = {}
         for claim in claims:
@@ -157,6 +157,7 @@ class AgentKind(Kind):
 
             for claim, leader in zip(members, ctx.complete_link(len(members), linked)):
                 claim.attribute = f"{self.name}:{members[leader].subject}"
+        return []
 
     def cell_key(self, claim: Claim) -> Hashable:
         return fold_name(_post(claim).person)

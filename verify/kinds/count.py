@@ -28,14 +28,24 @@ from ..lexicon.en import (
 )
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Sentence, rule
-from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, draft, lemma_phrase, predicate, quantity_value
+from .quantity import (
+    QUANTITY_RULES,
+    Quantity,
+    QuantityKind,
+    _q,
+    draft,
+    lemma_phrase,
+    predicate,
+    predicate_token,
+    quantity_value,
+)
 
 FRAMES = COUNT_FRAMES
 FRAME_OF = {lemma: frame for frame, lemmas in FRAMES.items() for lemma in lemmas}
 # "the death toll rose to 19", "the number of injured has risen to 58": the noun before says what is counted.
 CONTEXT_BEFORE = re.compile(
     r"\b((?:[a-z]+\s+)?(?:" + "|".join(COUNT_CONTEXT_NOUNS) + r")"
-    r"(?:\s+of\s+(?:people\s+)?[a-z]+)?)\b[^.;:,]{0,60}$", re.I)
+    r"(?:\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+)?)\b[^.;:,]{0,60}$", re.I)
 # A count right after these nouns is the size of a body, not of an event's attendance.
 MEMBERSHIP_BEFORE = re.compile(
     r"\b(?:" + "|".join(BODY_NOUNS) + r"|made up|consists?|consisting|comprises|comprising|composed)\s+of\s+"
@@ -100,15 +110,42 @@ def count_subject(doc, q, unit: str, predicate: str) -> str | None:
             return None  # "one country", "a single plan": rhetoric far more often than a count to check
         return _qualified_head(doc, q, head)
     context = context_before(doc.text, q.start)
-    for word in re.findall(r"[a-z]+", (context or "").lower()) + predicate.split():
+    verb_token = predicate_token(doc, q)
+    complements = [c for c in verb_token.children if c.dep_ in COMPLEMENT_DEPS] if verb_token is not None else []
+    # "Seven people are now confirmed dead": the clause's complement says what was counted too.
+    words = re.findall(r"[a-z]+", (context or "").lower()) + predicate.split()
+    objects = [f"{verb_token.lemma_.lower()} {c.lemma_.lower()}" for c in verb_token.children
+               if c.dep_ == "dobj"] if verb_token is not None else []
+    for word in words + [c.lemma_.lower() for c in complements] + objects:
         if word in FRAME_OF:
             return FRAME_OF[word]
     if context:
-        return context
+        return TRAILING_PREPOSITION.sub("", CONTAINER_OF.sub("", context))
     verb = predicate.removeprefix("not ")
+    # "Five people are in hospital", "4,300 members went on strike": where they are says what they are.
+    where = _state_phrase(complements)
+    if head and verb in ("be", "have", "do") and where:
+        return f"{head} {where}"
     if head and verb and verb not in ("be", "have", "do"):
-        return f"{head} {verb}"
+        return f"{head} {verb}" + (f" {where}" if where else "")
     return None
+
+
+COMPLEMENT_DEPS = ("acomp", "oprd", "xcomp", "attr", "prep")
+STATE_PREPOSITIONS = ("in", "on", "at", "under", "without")  # "in hospital", "on strike", "without power"
+# "the number of confirmed cases" counts confirmed cases: the container noun says nothing.
+TRAILING_PREPOSITION = re.compile(r"\s+(?:across|in|of|at|on|from|by|for|to|with)$")
+CONTAINER_OF = re.compile(r"^(?:the\s+)?(?:[a-z]+\s+)?(?:" + "|".join(COUNT_CONTEXT_NOUNS) + r")\s+of\s+")
+
+
+def _state_phrase(complements) -> str:
+    """'in hospital', 'on strike': a preposition of state with a common noun, from a clause's complements."""
+    for prep in complements:
+        if prep.dep_ == "prep" and prep.lower_ in STATE_PREPOSITIONS:
+            noun = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "NOUN"), None)
+            if noun is not None:
+                return f"{prep.lower_} {noun.lemma_.lower()}"
+    return ""
 
 
 def _qualified_head(doc, q, head: str) -> str:

@@ -322,29 +322,34 @@ def amount_subject(doc, q) -> str:
     return "amount"
 
 
-def predicate(doc, q) -> str:
-    """The verb a count is an argument of ("attend", "vote against", "not attend")."""
+def predicate_token(doc, q):
+    """The verb a quantity is an argument of, or a relative clause's verb on it; None if neither."""
     tokens = [t for t in doc if q.start <= t.idx < q.end]
     if not tokens:
-        return ""
+        return None
     clause = next((c for c in tokens[-1].children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")), None)
     if clause is not None:
-        # "the three member states that did not send delegations", "12,650 runners who started"
-        negated = any(g.dep_ == "neg" for g in clause.children)
-        return ("not " if negated else "") + clause.lemma_.lower()
+        return clause  # "the three member states that did not send delegations", "12,650 runners who started"
     node = tokens[-1]
     # Only a verb the count is an argument of: "24 countries attended", "voted against by 14",
     # "rose to 19" -- not a verb further up ("thanked the planners from 30 countries").
     if node.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "npadvmod") and node.head.pos_ in ("VERB", "AUX"):
-        node = node.head
-    elif (node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX")
-          and node.head.lower_ not in ("from", "of", "among", "out", "between", "including")):
-        node = node.head.head
-    else:
+        return node.head
+    if (node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent") and node.head.head.pos_ in ("VERB", "AUX")
+            and node.head.lower_ not in ("from", "of", "among", "out", "between", "including")):
+        return node.head.head
+    return None
+
+
+def predicate(doc, q) -> str:
+    """The verb a count is an argument of ("attend", "vote against", "not attend")."""
+    node = predicate_token(doc, q)
+    if node is None:
         return ""
     words = [node.lemma_.lower()]
-    words += [c.lower_ for c in node.children
-              if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("against", "out", "off"))]
+    if node.dep_ not in ("relcl", "acl"):
+        words += [c.lower_ for c in node.children
+                  if c.dep_ == "prt" or (c.dep_ in ("advmod", "prep") and c.lower_ in ("against", "out", "off"))]
     if any(c.dep_ == "neg" for c in node.children):
         words.insert(0, "not")
     return " ".join(words)

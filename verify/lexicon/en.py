@@ -271,7 +271,7 @@ GENERIC_UNITS = {"people", "person", "individual", "other", "resident", "civilia
                  "councilor", "lawmaker", "legislator", "mp", "senator", "deputy", "delegate", "worker", "employee"}
 # Casualty and vote frames: lemma of the verb or noun that says what happened -> attribute name.
 COUNT_FRAMES = {
-    "deaths": {"die", "kill", "dead", "death", "fatality", "perish", "drown", "toll", "body"},
+    "deaths": {"die", "kill", "dead", "death", "fatality", "perish", "drown", "toll", "body", "lose life"},
     "injured": {"injure", "wound", "hurt", "injured", "injury", "wounded"},
     "evacuated": {"evacuate", "evacuation", "flee", "displace", "evacuee", "relocate"},
     "missing": {"missing", "unaccounted"},
