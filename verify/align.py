@@ -79,8 +79,9 @@ def complete_link(n: int, linked: Callable[[int, int], bool]) -> list[int]:
 class SimilarityTools:
     """The helpers kinds align (and rules judge) with: embedding similarity and clustering."""
 
-    def __init__(self, embedder: Embedder):
+    def __init__(self, embedder: Embedder, country_code: Callable[[str], str | None] = lambda name: None):
         self.embedder = embedder
+        self.country_code = country_code  # "UK" and "United Kingdom" are one name
 
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
         return self.embedder.similarity(a, b)
@@ -200,15 +201,16 @@ class SimilarityTools:
         """Greedy one-to-one matching of list items by meaning: (index in a, index in b, similarity).
 
         Names ("Leena Ferris", "St Brannock's") match by spelling, not by meaning: two people's
-        names read alike to an embedding model without being one name.
+        names read alike to an embedding model without being one name, and "Ukraine" is not "a
+        strong Ukrainian army".
         """
         if not a or not b:
             return []
         sim = self.similarity(list(a), list(b))
         for i, x in enumerate(a):
             for j, y in enumerate(b):
-                if _is_name(x) and _is_name(y):
-                    sim[i, j] = 1.0 if fuzz.token_set_ratio(fold_name(x), fold_name(y)) >= NAME_ITEM_MATCH else 0.0
+                if _is_name(x) or _is_name(y):
+                    sim[i, j] = 1.0 if self.same_name(x, y) else 0.0
         pairs = sorted(((float(sim[i, j]), i, j) for i in range(len(a)) for j in range(len(b))), reverse=True)
         used_a, used_b, matched = set(), set(), []
         for score, i, j in pairs:
@@ -218,6 +220,13 @@ class SimilarityTools:
             used_b.add(j)
             matched.append((i, j, score))
         return sorted(matched)
+
+    def same_name(self, a: str, b: str) -> bool:
+        """One name however spelled: 'Leena Ferris' / 'Leena Ferriss', 'UK' / 'the United Kingdom'."""
+        if fuzz.token_set_ratio(fold_name(a), fold_name(b)) >= NAME_ITEM_MATCH:
+            return True
+        code = self.country_code(a)
+        return code is not None and code == self.country_code(b)
 
 
 def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]:

@@ -108,28 +108,33 @@ def _cells(claims: list[Claim], kind: Kind) -> dict[tuple, list[Claim]]:
 
 
 def _different_events(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: Context) -> list[Finding]:
-    """Same attribute, different events of one kind close in time, values that would otherwise conflict."""
+    """Figures of one thing in two look-alike events (one kind, close in time, one story) whose values
+    would otherwise conflict: a `different_event` finding says why they may differ."""
     by_id = {e.id: e for e in events}
-    by_attribute: dict[str, list[ClaimGroup]] = defaultdict(list)
+    by_event: dict[str, list[ClaimGroup]] = defaultdict(list)
     for group in groups:
         if kinds.get(group.kind).across_events and group.event in by_id and not group.look_alike:
-            by_attribute[group.attribute].append(group)
+            by_event[group.event or ""].append(group)
     findings = []
-    for attribute, same in by_attribute.items():
-        for ga, gb in combinations(same, 2):
-            ea, eb = by_id[ga.event or ""], by_id[gb.event or ""]
-            if ea.type != eb.type or not _confusable(ea, eb):
-                continue
+    for ea_id, eb_id in combinations(sorted(by_event), 2):
+        ea, eb = by_id[ea_id], by_id[eb_id]
+        if ea.type != eb.type or not _confusable(ea, eb):
+            continue
+        for ga in by_event[ea_id]:
             kind = kinds.get(ga.kind)
-            for ca in _cells(ga.claims, kind).values():
-                for cb in _cells(gb.claims, kind).values():
-                    a, b = ca[0], cb[0]
-                    if a.article == b.article:
-                        continue
-                    verdict = decide(kind.rules, a, b, ctx)
-                    if verdict is not None and verdict.status in ("conflict", "update"):
-                        why = events_differ.check(a, b, ctx)
-                        findings.append(_finding(events_differ, ea.id, attribute, [ca, cb], why, eb.id))
+            for gb in by_event[eb_id]:
+                if gb.kind != ga.kind:
+                    continue
+                for ca in _cells(ga.claims, kind).values():
+                    for cb in _cells(gb.claims, kind).values():
+                        a, b = ca[0], cb[0]
+                        if (a.article == b.article or kind.family(a) != kind.family(b) or kind.agrees(a, b)
+                                or not kind.comparable(a, b, ctx.tools)):
+                            continue
+                        verdict = decide(kind.rules, a, b, ctx)
+                        if verdict is not None and verdict.status not in AGREEMENT:
+                            why = events_differ.check(a, b, ctx)
+                            findings.append(_finding(events_differ, ea.id, ga.attribute, [ca, cb], why, eb.id))
     return findings
 
 

@@ -123,7 +123,7 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     seconds["events"] = time.perf_counter() - stage_started
     tick("events", 1, 1)
     stage_started = time.perf_counter()
-    tools = SimilarityTools(embedder)
+    tools = SimilarityTools(embedder, resources.country_code)
     groups = align(claims, resources.kinds, tools)
     seconds["align"] = time.perf_counter() - stage_started
     tick("align", 1, 1)

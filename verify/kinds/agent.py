@@ -19,6 +19,8 @@ from .role import SUBORDINATE_RANKS, RoleParts, role_parts, titled_people
 # Posts one person holds at a time (in one body): the chair, the president, the mediator...
 SINGULAR_OFFICES = {"returning officer", "chair", "president", "governor", "mayor", "ceo", "director", "mediator", "prime minister",
                     "secretary-general", "chancellor", "captain", "coach", "head", "investigator"}
+# Offices every country, region or city has one of: without saying which, two articles may name two.
+PLACE_OFFICES = {"president", "prime minister", "chancellor", "governor", "mayor", "king", "queen"}
 # Ranks that single a person out among several holders ("lead prosecutor", "presiding judge").
 SINGLING_RANKS = {"lead", "presiding", "chief", "principal", "senior"}
 # Verbs whose doer holds the post that leads the act: "led by prosecutor X" is the lead prosecutor.
@@ -100,6 +102,18 @@ def named_together(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return None
 
 
+@rule("office-of-unnamed-place", None, """
+    'President Macron' / 'President Trump': every country has a president, and neither title says which.""")
+def office_of_unnamed_place(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """The office is one each country, region or city has, and a title does not say whose it is."""
+    parts = [_parts(a), _parts(b)]
+    if any(p is None for p in parts):
+        return None
+    if not any(p.office in PLACE_OFFICES and not (p.jurisdiction or p.organisation or p.portfolio) for p in parts):
+        return None
+    return "the office is one every country or city has, and a title does not say whose"
+
+
 @rule("several-holders", None, """
     'prosecutor Mirela Sandvik' / 'prosecutor Henrik Aalto': a case has several prosecutors.""")
 def several_holders(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -124,7 +138,7 @@ class AgentKind(Kind):
     name = "agent"
     summary = "Who held a post of an event: 'state mediator Per Aasland', 'led by prosecutor Mirela Sandvik'."
     value_type = Post
-    rules = (same_person_for_post, named_together, several_holders, different_people_one_post)
+    rules = (same_person_for_post, named_together, office_of_unnamed_place, several_holders, different_people_one_post)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         drafts = []

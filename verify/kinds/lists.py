@@ -67,8 +67,8 @@ def find_inline_lists(sentence: str, has_finite_verb=lambda start, end: False) -
         intro = sentence[:colon]
         counted = [m for m in COUNTED_HEAD.finditer(intro) if m.group("head").lower() not in NOT_HEADS]
         plain = re.search(r"\b([a-z]+s|plan)\s*$", intro)
-        if counted:
-            candidates.append((counted[0].group("head"), counted[0].start(), colon + 1, ":"))
+        if counted:  # the counted noun nearest the colon: "a group of 30 countries ... outlined four objectives:"
+            candidates.append((counted[-1].group("head"), counted[-1].start(), colon + 1, ":"))
         elif plain and plain.group(1) not in NOT_HEADS:
             candidates.append((plain.group(1), plain.start(), colon + 1, ":"))
     for match in CONNECTED_HEAD.finditer(sentence):
@@ -147,8 +147,27 @@ def name_lists(text: str, doc=None) -> list[tuple[int, int, tuple[str, ...]]]:
             continue
         if any(i.split()[0] in SENTENCE_OPENERS for i in items):
             continue
+        if doc is not None and _modifies_last_item(doc, start, end, body.rfind(items[-1])):
+            continue  # "UK and French Chiefs of Defence": coordinated modifiers of one noun, not a list
         found.append((start, end, items))
     return found
+
+
+def _modifies_last_item(doc, start: int, end: int, last_offset: int) -> bool:
+    """Does the first item hang on a word of the last item (as its modifier) rather than stand beside it?
+    So does a nationality word that opens the last item ("the UK and French Chiefs of Defence")."""
+    first = next((t for t in doc if t.idx == start), None)
+    if first is None or last_offset < 0:
+        return False
+    last_start = start + last_offset
+    last_first = next((t for t in doc if t.idx == last_start), None)
+    if last_first is not None and last_first.ent_type_ == "NORP" and last_first.i + 1 < len(doc) and \
+            doc[last_first.i + 1].idx < end:
+        return True
+    node = first
+    while node.dep_ in ("compound", "flat") and node.head.idx < last_start:
+        node = node.head
+    return node.dep_ in ("compound", "amod", "nmod", "poss") and last_start <= node.head.idx < end
 
 
 def noun_lists(doc) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -348,11 +367,17 @@ class ListKind(Kind):
         return Draft(self.name, f"{self.name}:{head}", head, ItemList(tuple(items), partial), start, end)
 
     def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
-        """Two lists may be one when they share an item or their heads name one thing (priorities ~ pledges)."""
+        """Two lists may be one when most items of the shorter one are in the other ("Estmark, Valdoria
+        and Corvenia" / "Estmark, Valdoria and Lusmark"), or when they share an item and their heads
+        name one thing (priorities ~ objectives). Lists with nothing in common are about different
+        things ("the United Kingdom and France" / "the UK Defence Secretary and the French minister")."""
         la, lb = _items(a).items, _items(b).items
-        if ctx.items_matched(la, lb):
+        shared = len(ctx.items_matched(la, lb))
+        if shared == 0:
+            return False
+        if shared >= LIST_ITEM_MATCH * min(len(la), len(lb)):
             return True
-        return float(ctx.similarity([a.subject], [b.subject])[0, 0]) >= LIST_HEAD_SIMILARITY
+        return a.subject == b.subject or float(ctx.similarity([a.subject], [b.subject])[0, 0]) >= LIST_HEAD_SIMILARITY
 
     def agrees(self, a: Claim, b: Claim) -> bool:
         la, lb = _items(a).items, _items(b).items
