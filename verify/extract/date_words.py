@@ -7,7 +7,7 @@ what happened, not by the date or place itself.
 """
 from __future__ import annotations
 
-from ..lexicon.en import REPORTING_LEMMAS
+from ..lexicon.en import ORDINAL_WORDS, REPORTING_LEMMAS
 from .context import span_root
 
 # Prepositions that make a date a bound of what happened ("closed until Friday", "from tomorrow").
@@ -27,6 +27,12 @@ def happening(doc, start: int, end: int) -> tuple[str, int] | None:
     if head.i == root.i or not head.is_alpha:
         return None
     bound = f" {preposition}" if preposition in BOUNDS else ""
+    if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and root.i < c.i for c in head.children):
+        # "quiet again this morning after the conference ended yesterday": the date stands before the
+        # clause's "after", so it belongs to the clause that one hangs on.
+        head = head.head
+        if head.i == root.i or head.pos_ not in ("VERB", "AUX"):
+            return None
     if head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in REPORTING_LEMMAS:
             return None
@@ -36,7 +42,9 @@ def happening(doc, start: int, end: int) -> tuple[str, int] | None:
         words = [head.lemma_.lower()] + ([about.lemma_.lower()] if about is not None and about.pos_ == "NOUN" else [])
         return " ".join(words) + bound, head.i
     if head.pos_ in ("NOUN", "PROPN"):
-        return head.lemma_.lower() + bound, head.i
+        # "the second round on 19 October" is not the first round: the ordinal names which one.
+        ordinal = [c.lower_ for c in head.children if c.lower_ in ORDINAL_WORDS or c.lower_ in ("final", "last")]
+        return " ".join([*ordinal, head.lemma_.lower()]) + bound, head.i
     return None
 
 

@@ -22,6 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..lexicon.en import (
     CHANGE_VERBS,
+    FUTURE_CUES,
     MONTH_ABBREVIATIONS,
     MONTHS,
     RELATIVE_DAY_OFFSETS,
@@ -455,6 +456,10 @@ def _on_the_weekend(m, text, ref):
     return _make(m, "span", low, high, relative=True, granularity="weekend")
 
 
+# A future cue in the same clause before the weekday: no sentence end, no other clause's verb between.
+_FUTURE_BEFORE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in FUTURE_CUES) + r")\b[^.;!?]{0,60}$", re.I)
+
+
 def _on_weekday(m, text, ref):
     mod = _norm(m["mod"]) if m["mod"] else ""
     start = m.start("span")
@@ -470,8 +475,10 @@ def _on_weekday(m, text, ref):
         delta = (wd - ref.weekday()) % 7 or 7  # strictly after ref
     elif mod in ("last", "past", "this past"):
         delta = -((ref.weekday() - wd) % 7 or 7)  # strictly before ref
+    elif _FUTURE_BEFORE.search(text[max(0, start - 80):start]):
+        delta = (wd - ref.weekday()) % 7  # "will reopen on Monday": the next one, on or after ref
     else:
-        # Tense is unknown: news mostly looks back, so the most recent one on or before ref.
+        # No future cue: news mostly looks back, so the most recent one on or before ref.
         delta = -((ref.weekday() - wd) % 7)
     date = ref + dt.timedelta(days=delta)
     return _make(m, "span", date, date, relative=True, granularity="day", weekday=wd)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
 from ..extract.date_words import happening
+from ..lexicon.en import ORDINAL_WORDS, PHASE_VERBS
 from ..records import Claim
-from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
+from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES
 from .quantity import same_article_parts
 
@@ -42,6 +43,9 @@ class DateSpan:
         return cls(*(dt.date.fromisoformat(data[k]) if data.get(k) else None for k in ("date_low", "date_high")))
 
 
+HAPPENING_SIMILARITY = 0.5  # what two dates are of ("open summit" ~ "open") must read this alike,
+PREDICATE_SIMILARITY = 0.5  # or their verbs must ("present datum" / "present result")
+PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
 
@@ -147,10 +151,30 @@ class DateKind(Kind):
             what, head = situated
             if head in figure_verbs:
                 continue
-            drafts.append(Draft(self.name, self.name, what, DateSpan(date.low, date.high),
+            low = date.low
+            if what.endswith(" by") and sentence.reference is not None and sentence.reference <= date.high:
+                low = min(low, sentence.reference)  # "certify the figures by Thursday": any day until then
+            drafts.append(Draft(self.name, self.name, what, DateSpan(low, date.high),
                                 sentence.start + date.start, sentence.start + date.end,
                                 sentence.mention_for(date.start, date.end)))
         return drafts
+
+    def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
+        """Dates of one happening: the same phase of it (the day a fire broke out is not the day it
+        tore through the hills or was contained), the same one of a series ("the first round" / "the
+        second round"), and what happened reads alike ("open summit" / "open") or the verbs do
+        ("present datum" / "present result"); the day shares rose is not the day they closed lower."""
+        phases = {PHASE_OF.get(c.subject.split()[0]) for c in (a, b)}
+        if phases != {None}:
+            return len(phases) == 1
+        ordinals = [{w for w in c.subject.split() if w in ORDINAL_WORDS or w in ("final", "last")} for c in (a, b)]
+        if ordinals[0] != ordinals[1]:
+            return False
+        if a.subject == b.subject or (a.context.predicate and a.context.predicate == b.context.predicate):
+            return True
+        similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
+                                 [b.subject, b.context.predicate or b.subject])
+        return bool(similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY)
 
     def cell_key(self, claim: Claim) -> Hashable:
         return (_span(claim).low, _span(claim).high)

@@ -197,6 +197,19 @@ DISTINCT_EVENT_OPENERS = ("elsewhere", "by contrast", "neighbouring", "neighbori
 STATEMENT_NOUNS = ("statement", "remarks", "speech", "address", "communique", "communiqué", "declaration",
                    "press release", "transcript", "readout", "op-ed", "letter")
 
+# Words before a bare weekday that put it ahead of the article ("expects to certify the figures by
+# Thursday", "will stay closed until Friday"); without them a bare weekday is the latest one past.
+FUTURE_CUES = ("will", "'ll", "’ll", "shall", "is to", "are to", "is due", "are due", "due to", "expects to",
+               "expected to", "expect", "expects", "expected", "plans to", "planned for", "scheduled", "set to", "going to", "aims to",
+               "intends to", "until", "till", "next")
+
+# Phases of what happens, by verb: the day something opened is not the day it closed.
+PHASE_VERBS = {
+    "start": {"open", "begin", "start", "launch", "erupt", "ignite", "commence", "break", "convene", "spark"},
+    "end": {"close", "end", "conclude", "finish", "adjourn", "wrap", "contain", "extinguish", "lift", "expire"},
+    "resume": {"reopen", "resume", "restart", "restore"},
+}
+
 # --- speech -----------------------------------------------------------------------------------
 REPORTING_LEMMAS = {"say", "state", "tell", "note", "add", "announce", "emphasise", "emphasize", "warn",
                     "stress", "claim", "report", "confirm", "explain", "declare", "insist", "specify",
