@@ -55,16 +55,25 @@ class ClaimGroup:
     look_alike: bool = False
 
 
-def complete_link(n: int, linked: Callable[[int, int], bool]) -> list[int]:
+def complete_link(n: int, linked: Callable[[int, int], bool], source: Sequence[str] | None = None) -> list[int]:
     """Groups in which every member is linked to every other; returns each item's group leader.
 
     Unlike single-link, a chain of look-alikes ("business" ~ "job" ~ "employee") never joins
-    its ends.
+    its ends. With `source` (each item's article), an item joins a group when it links to some
+    member from each article there: an article may word one figure twice ("around 30 countries",
+    "30 participating nations"), and a report from elsewhere need match only one of the two.
     """
     groups: list[list[int]] = []
     for i in range(n):
         for group in groups:
-            if all(linked(i, j) for j in group):
+            if source is None:
+                joins = all(linked(i, j) for j in group)
+            else:
+                by_source: dict[str, list[int]] = defaultdict(list)
+                for j in group:
+                    by_source[source[j]].append(j)
+                joins = all(any(linked(i, j) for j in members) for members in by_source.values())
+            if joins:
                 group.append(i)
                 break
         else:

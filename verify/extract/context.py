@@ -16,9 +16,11 @@ from ..lexicon.en import (
     FUTURE_MARKERS,
     MONTHS,
     NAMED_SOURCE_LEMMAS,
+    PLACE_TYPE_WORDS,
     PROVISIONAL_WORDS,
     REPORTING_LEMMAS,
     UPDATE_CUES,
+    VERB_TRIGGERS,
     WEEKDAYS,
 )
 from ..records import ClaimContext
@@ -157,8 +159,10 @@ def holder(root, pred, is_place) -> str:
             target = child
             if child.dep_ == "agent":
                 target = next((g for g in child.children if g.dep_ == "pobj"), child)
+            # A capitalised word opening the sentence is a name only if the tagger says so or it runs
+            # on into a longer name ("Harlow First, an anti-tax movement, won ...").
             if target.pos_ == "PROPN" and not is_place(_name_phrase(target)) and (
-                    _entity_of(target) is not None or not doc_start(target)):
+                    _entity_of(target) is not None or not doc_start(target) or " " in _name_phrase(target)):
                 return _name_phrase(target)
             for grand in target.children:  # "the Harlow People's Party (HPP)" as appositive or compound
                 if grand.dep_ == "appos" and grand.pos_ == "PROPN":
@@ -166,12 +170,15 @@ def holder(root, pred, is_place) -> str:
     return ""
 
 
+LOCALITY_WORDS = PLACE_TYPE_WORDS["locality"]
+
+
 def places(tokens, root, is_place) -> tuple[str, ...]:
     """Place names in the clause that narrow the claim down: "of Wenlow", "in Ansley", "Wenlow residents"."""
     found: list[str] = []
     for tok in tokens:
-        if tok.pos_ != "PROPN":
-            continue
+        if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue  # a place name the tagger calls an adjective ("in Wenlow district") still counts
         ent = _entity_of(tok)
         if ent is not None and tok.i != ent.end - 1:
             continue  # one name per entity, read at its last token
@@ -183,8 +190,14 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
         if tok.i == 0 or doc_start(tok):
             if not (labelled or is_place(name)):
                 continue  # "Fever was reported ...": a capitalised first word is not a place
+        if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in LOCALITY_WORDS:
+            tok, name = tok.head, f"{name} {tok.head.text}"  # "lie in Wenlow district": the district
         governed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "near", "across", "outside", "from")
+        if governed and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in VERB_TRIGGERS:
+            continue  # "ministers from 35 countries met in Brussels": where the event was, not a part of it
         modifier = tok.dep_ == "compound" and tok.head.i == root.i
+        if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != root.i:
+            continue  # "the UK Defence Secretary convened ...": the place names whose official, not a scope
         if name and (labelled or is_place(name) or governed or modifier) and name not in found:
             if ent is not None and ent.label_ in HOLDER_LABELS and not is_place(name):
                 continue

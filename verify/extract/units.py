@@ -64,6 +64,8 @@ def find_units(text: str, units: dict[str, str]) -> list[UnitMention]:
         first = _number(match.group("first")) if match.group("first") else None
         if value is None:
             continue
+        if first is not None and match.group("num").strip().lower() in FRACTIONS:
+            value, first = first + value, None  # "seven and a half years": one number, not a range
         if first is not None and first < value:  # "between two and four years", "10-12 km"
             unit = units.get(match.group("unit")) or units.get(match.group("unit").lower())
             if unit is not None:

@@ -45,6 +45,11 @@ class DateSpan:
 
 HAPPENING_SIMILARITY = 0.5  # what two dates are of ("open summit" ~ "open") must read this alike,
 PREDICATE_SIMILARITY = 0.5  # or their verbs must ("present datum" / "present result")
+# A date on these verbs dates a figure, not an event: its state when it has a value ("inflation was
+# 3.1% in January", "by Wednesday 37 ships were waiting") or its change ("the toll rose to five on Monday").
+STATE_VERBS = {"be", "stand", "remain", "wait", "total", "average", "sit", "lie", "hold"}
+CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
+                 "plunge", "slip", "ease", "edge", "reach", "hit"}
 PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
@@ -140,7 +145,9 @@ class DateKind(Kind):
         if sentence.segment.role != "body":
             return []
         valued = {span_root(sentence.doc, q.start, q.end) for q in sentence.quantities}
-        figure_verbs = {governor(r)[0].i for r in valued if r is not None}
+        figure_verbs = {governor(r)[0].i for r in valued if r is not None
+                        and governor(r)[0].lemma_.lower() in STATE_VERBS}
+        figure_verbs |= {t.i for t in sentence.doc if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_LEMMAS}
         drafts = []
         for date in sentence.dates:
             if date.low is None or DATELINE.match(sentence.text[:date.end + 2]):
