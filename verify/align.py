@@ -50,9 +50,11 @@ class ClaimGroup:
     attribute: str
     kind: str
     claims: list[Claim] = field(default_factory=list)
-    # Two claims of different attributes that read alike: judged only for what explains their
-    # different values (a later count, another period), never as a conflict.
+    # Two claims of different attributes that read alike: judged for what explains their different
+    # values (a later count, another period); a conflict only when the two claims link on their own
+    # (`linked`) and only a third claim kept them out of one group.
     look_alike: bool = False
+    linked: bool = False
 
 
 def complete_link(n: int, linked: Callable[[int, int], bool], source: Sequence[str] | None = None) -> list[int]:
@@ -136,15 +138,15 @@ class SimilarityTools:
                 result[label] = name
         return result
 
-    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim]]:
+    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim, bool]]:
         """Group claims of one event and family that say the same thing around their values.
 
         Complete-link: a claim joins a group only if it links to every member, with the stronger
         evidence required where values differ. Sets `attribute` to the kind and its most common label.
         Returns the look-alike pairs: claims of two articles in different groups whose values differ
-        and whose link score reaches LOOK_ALIKE.
+        and whose link score reaches LOOK_ALIKE, and whether the two link on their own.
         """
-        look_alikes: list[tuple[Claim, Claim]] = []
+        look_alikes: list[tuple[Claim, Claim, bool]] = []
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         used: dict[tuple, int] = defaultdict(int)
         for claim in claims:
@@ -166,14 +168,14 @@ class SimilarityTools:
                     return bool(score >= LINK_IF_MUTUAL)
                 return bool(score >= LINK_IF_VALUES_DIFFER)
 
-            leaders = complete_link(len(members), linked)
+            leaders = complete_link(len(members), linked, [c.article for c in members])
             for i in range(len(members)):
                 for j in range(i + 1, len(members)):
                     a, b = members[i], members[j]
                     if (leaders[i] != leaders[j] and a.article != b.article and scores[i, j] >= LOOK_ALIKE
                             and not kind.agrees(a, b) and holders_compatible(a.context.holder, b.context.holder)
                             and kind.comparable(a, b, self)):
-                        look_alikes.append((a, b))
+                        look_alikes.append((a, b, linked(i, j)))
             groups: dict[int, list[Claim]] = defaultdict(list)
             for claim, leader in zip(members, leaders):
                 groups[leader].append(claim)
@@ -295,7 +297,7 @@ def align(claims: list[Claim], kinds: Registry, tools: SimilarityTools) -> list[
         group = groups.setdefault(key, ClaimGroup(claim.event, claim.attribute, claim.kind))
         group.claims.append(claim)
     ordered = [groups[k] for k in sorted(groups, key=lambda k: (k[0] or "", k[1]))]
-    for a, b in look_alikes:
+    for a, b, linked in look_alikes:
         a, b = sorted((a, b), key=lambda c: (c.article, c.start))
-        ordered.append(ClaimGroup(a.event, a.attribute, a.kind, [a, b], look_alike=True))
+        ordered.append(ClaimGroup(a.event, a.attribute, a.kind, [a, b], look_alike=True, linked=linked))
     return ordered

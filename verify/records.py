@@ -127,6 +127,9 @@ class ClaimContext:
     words: tuple[str, ...] = ()  # the frame's content words as lemmas
     holder: str = ""  # whose value it is: the named subject or possessor ("Harlow First", "Nordvest Investment Bank")
     places: tuple[str, ...] = ()  # places that narrow the claim down ("Wenlow", "Ansley")
+    # Places where the clause's act happened ("hosting 30 countries in Brussels", "lie in Wenlow
+    # district"): a scope unless it is where the claim's event took place.
+    act_places: tuple[str, ...] = ()
     time_text: str = ""  # an explicit time the clause gives ("in January", "on Sunday", "by Thursday")
     time_low: dt.date | None = None
     time_high: dt.date | None = None
@@ -140,6 +143,7 @@ class ClaimContext:
     def to_json(self) -> dict:
         data = dict(self.__dict__)
         data["places"] = list(self.places)
+        data["act_places"] = list(self.act_places)
         data["words"] = list(self.words)
         for key in ("time_low", "time_high"):
             data[key] = data[key].isoformat() if data[key] else None
@@ -149,6 +153,7 @@ class ClaimContext:
     def from_json(cls, data: dict) -> ClaimContext:
         data = dict(data)
         data["places"] = tuple(data.get("places", ()))
+        data["act_places"] = tuple(data.get("act_places", ()))
         data["words"] = tuple(data.get("words", ()))
         for key in ("time_low", "time_high"):
             data[key] = dt.date.fromisoformat(data[key]) if data.get(key) else None

@@ -25,6 +25,7 @@ from ..lexicon.en import (
 )
 from ..records import ClaimContext
 from .dates import DateMention
+from .mentions import TRIGGER_CLASS
 
 # Dependencies that open another clause: its words describe something else.
 CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
@@ -36,6 +37,7 @@ LIGHT_VERBS = {"be", "have", "do", "make", "get", "take", "give", "say", "put"}
 UPDATE_CUE = re.compile(r"\b(?:" + "|".join(UPDATE_CUES) + r")\b", re.I)
 PROVISIONAL = re.compile(r"\b(?:" + "|".join(PROVISIONAL_WORDS) + r")\b", re.I)
 CORRECTION = re.compile(r"(?:" + "|".join(CORRECTION_PHRASES) + r")", re.I)
+CONDITION_MARKS = ("if", "once", "unless")
 FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
 
 
@@ -173,9 +175,12 @@ def holder(root, pred, is_place) -> str:
 LOCALITY_WORDS = PLACE_TYPE_WORDS["locality"]
 
 
-def places(tokens, root, is_place) -> tuple[str, ...]:
-    """Place names in the clause that narrow the claim down: "of Wenlow", "in Ansley", "Wenlow residents"."""
+def places(tokens, root, is_place) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Place names in the clause that narrow the claim down ("of Wenlow", "in Ansley", "Wenlow
+    residents"), and those that say where its act or event happened ("lie in Wenlow district",
+    "hosting 30 countries in Brussels", "the meeting in Brussels")."""
     found: list[str] = []
+    on_acts: dict[str, bool] = {}
     for tok in tokens:
         if tok.pos_ != "PROPN" and tok.ent_type_ not in ("GPE", "LOC", "FAC"):
             continue  # a place name the tagger calls an adjective ("in Wenlow district") still counts
@@ -193,8 +198,8 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
         if tok.dep_ in ("compound", "amod") and tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in LOCALITY_WORDS:
             tok, name = tok.head, f"{name} {tok.head.text}"  # "lie in Wenlow district": the district
         governed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "of", "near", "across", "outside", "from")
-        if governed and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in VERB_TRIGGERS:
-            continue  # "ministers from 35 countries met in Brussels": where the event was, not a part of it
+        on_act = governed and (tok.head.head.pos_ in ("VERB", "AUX") or tok.head.head.i == root.i
+                               or tok.head.head.lemma_.lower() in TRIGGER_CLASS)
         modifier = tok.dep_ == "compound" and tok.head.i == root.i
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != root.i:
             continue  # "the UK Defence Secretary convened ...": the place names whose official, not a scope
@@ -202,7 +207,8 @@ def places(tokens, root, is_place) -> tuple[str, ...]:
             if ent is not None and ent.label_ in HOLDER_LABELS and not is_place(name):
                 continue
             found.append(name)
-    return tuple(found)
+            on_acts[name] = on_act
+    return tuple(p for p in found if not on_acts[p]), tuple(p for p in found if on_acts[p])
 
 
 def doc_start(tok) -> bool:
@@ -265,13 +271,16 @@ def claim_context(doc, value_start: int, value_end: int, dates: list[DateMention
     tokens = frame_tokens(root, pred)
     text = " ".join(t.text for t in tokens)
     time = time_of(dates, doc, pred, value_start, root)
+    narrowing, where = places(tokens, root, is_place)
     negated = any(c.dep_ == "neg" for c in pred.children)
     future = bool(FUTURE.search(text)) or (pred.tag_ == "VB" and any(c.lower_ in ("will", "'ll") for c in pred.children))
+    # "... once the river falls below 5 metres", "if turnout tops 60%": a condition, not a report.
+    future = future or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in pred.children)
     provisional = PROVISIONAL.search(text)
     return ClaimContext(
         predicate=pred.lemma_.lower(), relation=relation, frame=frame_text(tokens, value_start, value_end),
         words=content_lemmas(tokens, value_start, value_end),
-        holder=holder(root, pred, is_place), places=places(tokens, root, is_place),
+        holder=holder(root, pred, is_place), places=narrowing, act_places=where,
         time_text=time.text if time else "", time_low=time.low if time else None, time_high=time.high if time else None,
         source=named_source(doc, speaker), negated=negated, future=future,
         provisional=provisional.group(0).lower() if provisional else "",

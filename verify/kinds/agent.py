@@ -157,7 +157,7 @@ class AgentKind(Kind):
                                 sentence.mention_for(person.start, person.end)))
         return drafts
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim]]:
+    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim, bool]]:
         """Claims of one event naming one post, however worded, get one attribute."""
         by_event: dict[str | None, list[Claim]] = {}
         for claim in claims:

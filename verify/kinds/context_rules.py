@@ -12,7 +12,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from ..lexicon.en import ORDINAL_WORDS, SMALL_NUMBER_WORDS
+from ..extract.mentions import TRIGGER_CLASS
+from ..lexicon.en import ORDINAL_WORDS, PARTICIPATION_VERBS, SMALL_NUMBER_WORDS
 from ..records import Claim
 from .base import JudgeContext, quote, rule
 
@@ -120,13 +121,19 @@ def periods_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
             f"different periods.")
 
 
+def _named(source: str) -> bool:
+    """Does a source name someone ("the Valley Relief League", "Mayor Ilona Kovač"), not only a kind of
+    source ("the statement", "officials"), which may be the other source's own?"""
+    return bool(re.search(r"\b[A-Z]", re.sub(r"^(?:The|A|An)\s+", "", source)))
+
+
 @rule("sources-differ", "different_scope", """
     'about 1,800 volunteers', the Valley Relief League said / 'Mayor Ilona Kovač said 2,500
     volunteers had helped': two named sources, two estimates.""")
 def sources_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Each figure is attributed to a different named source: two estimates, not a contradiction to settle."""
     sa, sb = a.context.source, b.context.source
-    if not (sa and sb) or fuzz.token_set_ratio(sa.lower(), sb.lower()) >= SOURCE_MATCH:
+    if not (_named(sa) and _named(sb)) or fuzz.token_set_ratio(sa.lower(), sb.lower()) >= SOURCE_MATCH:
         return None
     return f"{quote(a)} is {sa}'s figure and {quote(b)} is {sb}'s: two sources' estimates."
 
@@ -135,8 +142,9 @@ def sources_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'Turnout in Ansley itself reached 63.1 percent' / 'Provisional turnout was 58.6 percent' (the
     whole region).""")
 def places_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """The figures are given for different places, or one for a place within the other's area."""
-    pa, pb = set(a.context.places), set(b.context.places)
+    """The figures are given for different places, or one for a place within the other's area. Where
+    the event itself took place ("hosting 30 countries in Brussels") narrows nothing."""
+    pa, pb = _scope_places(a, ctx), _scope_places(b, ctx)
     if pa == pb:
         return None
     relations = {ctx.gazetteer.relation(x, y) for x in pa for y in pb}
@@ -145,6 +153,25 @@ def places_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     where_a = ", ".join(sorted(pa)) or "the whole area"
     where_b = ", ".join(sorted(pb)) or "the whole area"
     return f"{quote(a)} is given for {where_a} and {quote(b)} for {where_b}: different scopes."
+
+
+def _scope_places(claim: Claim, ctx: JudgeContext) -> set[str]:
+    event = ctx.events.get(claim.event or "")
+    venue = event.location if event is not None else None
+    return set(claim.context.places) | {p for p in claim.context.act_places
+                                        if not venue or ctx.gazetteer.relation(p, venue) != "same"}
+
+
+@rule("planned-vs-reported", "different_scope", """
+    'once the river falls below 5 metres' (a condition) / 'The Tessel peaked at 7.8 metres'; 'the fund
+    will reach EUR 1,200 million' / '€150 million has been put in'.""")
+def planned_vs_reported(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One value is what will (or would) happen, the other what did: a plan, forecast or condition is
+    not a report of the same figure."""
+    if a.context.future == b.context.future:
+        return None
+    planned, reported = (a, b) if a.context.future else (b, a)
+    return f"{quote(planned)} is what is planned or expected; {quote(reported)} is what was reported."
 
 
 def qualifiers(frame: str) -> set[str]:
@@ -185,9 +212,13 @@ def acts_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
         return None  # "a 12-day strike": the noun, not a verb, says what the value is
     if float(ctx.similarity([pa], [pb])[0, 0]) >= PREDICATE_SIMILARITY:
         return None
+    if {pa, pb} <= PARTICIPATION_VERBS or (TRIGGER_CLASS.get(pa) is not None
+                                           and TRIGGER_CLASS.get(pa) == TRIGGER_CLASS.get(pb)):
+        return None  # "hosting around 30 countries" / "ministers from 35 countries met": one meeting
     return f"{quote(a)} ({pa}) and {quote(b)} ({pb}) are values of different acts."
 
 
 # In the order kinds apply them, after their own agreement rules and before their conflict rules.
 CORRECTION_RULES = (superseded_by_correction, corrected_by_note, provisional_vs_final)
-SCOPE_RULES = (times_differ, periods_differ, sources_differ, places_differ, qualifiers_differ, acts_differ)
+SCOPE_RULES = (times_differ, periods_differ, planned_vs_reported, sources_differ, places_differ, qualifiers_differ,
+               acts_differ)

@@ -11,7 +11,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
-from ..extract.date_words import happening
+from ..extract.date_words import BOUNDS, happening
 from ..lexicon.en import ORDINAL_WORDS, PHASE_VERBS
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
@@ -53,6 +53,12 @@ CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump",
 PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
+
+
+def _bound(claim: Claim) -> str:
+    """The preposition that makes a date a bound of what happened ("until", "from", "by"), or ""."""
+    last = claim.subject.rsplit(" ", 1)[-1]
+    return last if last in BOUNDS and " " in claim.subject else ""
 
 
 def _span(claim: Claim) -> DateSpan:
@@ -171,6 +177,8 @@ class DateKind(Kind):
         tore through the hills or was contained), the same one of a series ("the first round" / "the
         second round"), and what happened reads alike ("open summit" / "open") or the verbs do
         ("present datum" / "present result"); the day shares rose is not the day they closed lower."""
+        if {_bound(a), _bound(b)} - {"", "by"} and _bound(a) != _bound(b):
+            return False  # "closed until Friday" is the end of a closure, "closed today" its start
         phases = {PHASE_OF.get(c.subject.split()[0]) for c in (a, b)}
         if phases != {None}:
             return len(phases) == 1

@@ -153,7 +153,7 @@ CHANGE_VERBS = ("rose", "rise", "rises", "risen", "rising", "fell", "fall", "fal
                 "increase", "increased", "decrease", "decreased", "grew", "grow", "grows", "grown", "dropped",
                 "drop", "drops", "cut", "reduce", "reduced", "up", "down", "jumped", "climbed", "decline",
                 "declined", "surged", "plunged")
-# Words of the future in a sentence: a bare weekday in it is the next one, not the last one.
+# Words of the future in a clause: what it says is planned or expected, not reported.
 FUTURE_MARKERS = ("will", "shall", "'ll", "is to", "are to", "is due to", "are due to", "set to", "scheduled",
                   "expected to", "plan to", "plans to", "going to", "next")
 
@@ -183,6 +183,9 @@ PLURAL_EVENTS = {"talk", "flood", "celebration", "festivity"}
 # Verb triggers name an event only with a date or place: "will continue to meet regularly" does not.
 VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify", "acquire",
                  "merge"}
+# Verbs of taking part in one gathering: "hosting 30 countries", "35 countries met", "delegations attended".
+PARTICIPATION_VERBS = {"meet", "convene", "gather", "host", "attend", "join", "participate", "represent", "send",
+                       "bring", "welcome", "assemble"}
 PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
 # "the town of Brennick": a name after "of" is a place when the noun before it is one.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
@@ -199,9 +202,8 @@ STATEMENT_NOUNS = ("statement", "remarks", "speech", "address", "communique", "c
 
 # Words before a bare weekday that put it ahead of the article ("expects to certify the figures by
 # Thursday", "will stay closed until Friday"); without them a bare weekday is the latest one past.
-FUTURE_CUES = ("will", "'ll", "’ll", "shall", "is to", "are to", "is due", "are due", "due to", "expects to",
-               "expected to", "expect", "expects", "expected", "plans to", "planned for", "scheduled", "set to", "going to", "aims to",
-               "intends to", "until", "till", "next")
+FUTURE_CUES = (*FUTURE_MARKERS, "’ll", "is due", "are due", "due to", "expects to", "expect", "expects", "expected",
+               "planned for", "aims to", "intends to", "until", "till")
 
 # Phases of what happens, by verb: the day something opened is not the day it closed.
 PHASE_VERBS = {
