@@ -33,7 +33,7 @@ PREDICATE_WEIGHT = 0.2
 SAME_RELATION_BONUS = 0.05
 LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
 LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest says "same thing" strongly,
-LINK_IF_MUTUAL = 0.45  # or if the two claims are each other's closest match in their two articles
+# or if the two claims are each other's closest match in their two articles (`Kind.mutual_link_score`)
 LOOK_ALIKE = 0.45  # claims of two articles left apart but scoring this much read alike to a reader
 SAME_HOLDER_BONUS = 0.1  # both name whose value it is, and the names match ("the Greens" / "Green Coast Alliance")
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
@@ -165,7 +165,7 @@ class SimilarityTools:
                 if kind.agrees(a, b):
                     return bool(score >= LINK_IF_VALUES_AGREE)
                 if (i, j) in mutual:
-                    return bool(score >= LINK_IF_MUTUAL)
+                    return bool(score >= kind.mutual_link_score)
                 return bool(score >= LINK_IF_VALUES_DIFFER)
 
             leaders = complete_link(len(members), linked, [c.article for c in members])
