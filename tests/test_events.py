@@ -48,7 +48,7 @@ def test_a_one_day_disagreement_on_the_date_is_one_event_with_a_conflict(corpus)
         "b": " date 2024-05-15 Fisheries ministers from 18 countries met in Oslo on Wednesday, 15 May.\n",
     })
     assert len(report.events) == 1
-    assert [f.status for f in report.findings if f.attribute == "date"] == ["conflict"]
+    assert [f.status for f in report.findings if f.attribute.startswith("date:")] == ["conflict"]
 
 
 def test_named_event_from_a_dated_possessive(corpus):

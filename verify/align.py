@@ -31,7 +31,7 @@ FRAME_WEIGHT = 0.5
 SUBJECT_WEIGHT = 0.3
 PREDICATE_WEIGHT = 0.2
 SAME_RELATION_BONUS = 0.05
-LINK_IF_VALUES_AGREE = 0.45  # values that admit each other are themselves evidence of one attribute
+# Values that admit each other are themselves evidence of one attribute (`Kind.agree_link_score`),
 LINK_IF_VALUES_DIFFER = 0.70  # a different value is a conflict only if the rest says "same thing" strongly,
 # or if the two claims are each other's closest match in their two articles (`Kind.mutual_link_score`)
 LOOK_ALIKE = 0.45  # claims of two articles left apart but scoring this much read alike to a reader
@@ -57,29 +57,47 @@ class ClaimGroup:
     linked: bool = False
 
 
-def complete_link(n: int, linked: Callable[[int, int], bool], source: Sequence[str] | None = None) -> list[int]:
+def complete_link(n: int, linked: Callable[[int, int], bool]) -> list[int]:
     """Groups in which every member is linked to every other; returns each item's group leader.
 
     Unlike single-link, a chain of look-alikes ("business" ~ "job" ~ "employee") never joins
-    its ends. With `source` (each item's article), an item joins a group when it links to some
-    member from each article there: an article may word one figure twice ("around 30 countries",
-    "30 participating nations"), and a report from elsewhere need match only one of the two.
+    its ends.
     """
     groups: list[list[int]] = []
     for i in range(n):
         for group in groups:
-            if source is None:
-                joins = all(linked(i, j) for j in group)
-            else:
-                by_source: dict[str, list[int]] = defaultdict(list)
-                for j in group:
-                    by_source[source[j]].append(j)
-                joins = all(any(linked(i, j) for j in members) for members in by_source.values())
-            if joins:
+            if all(linked(i, j) for j in group):
                 group.append(i)
                 break
         else:
             groups.append([i])
+    return _leaders(n, groups)
+
+
+def link_by_source(linked: Callable[[int, int], bool], scores: np.ndarray, source: Sequence[str]) -> list[int]:
+    """Groups built strongest link first: two groups merge when every member of each links to some
+    member from every article of the other. An article may word one figure twice ("around 30
+    countries", "30 participating nations"); a report from elsewhere need match one of the two.
+    Returns each item's group leader; the result does not depend on the items' order."""
+    n = len(source)
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    pairs = sorted(((-float(scores[i, j]), i, j) for i in range(n) for j in range(i + 1, n) if linked(i, j)))
+
+    def covers(xs: list[int], ys: list[int]) -> bool:
+        return all(linked(x, y) for x in xs for y in ys)
+
+    for _, i, j in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not (covers(members[gi], members[gj]) and covers(members[gj], members[gi])):
+            continue
+        for x in members[gj]:
+            group_of[x] = gi
+        members[gi].extend(members.pop(gj))
+    return _leaders(n, [sorted(m) for m in members.values()])
+
+
+def _leaders(n: int, groups: list[list[int]]) -> list[int]:
     leader = [0] * n
     for group in groups:
         for i in group:
@@ -163,12 +181,14 @@ class SimilarityTools:
                     return False
                 score = scores[i, j] + (SAME_HOLDER_BONUS if a.context.holder and b.context.holder else 0.0)
                 if kind.agrees(a, b):
-                    return bool(score >= LINK_IF_VALUES_AGREE)
+                    # One value of one named thing ("a $1.2 billion fund" / "a maritime security fund
+                    # worth 1,200 million dollars") is one attribute however the sentences run.
+                    return bool(score >= kind.agree_link_score or _same_head(a.subject, b.subject))
                 if (i, j) in mutual:
                     return bool(score >= kind.mutual_link_score)
                 return bool(score >= LINK_IF_VALUES_DIFFER)
 
-            leaders = complete_link(len(members), linked, [c.article for c in members])
+            leaders = link_by_source(linked, scores, [c.article for c in members])
             for i in range(len(members)):
                 for j in range(i + 1, len(members)):
                     a, b = members[i], members[j]
@@ -260,6 +280,13 @@ def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]
             pairs.add((i, j))
             pairs.add((j, i))
     return pairs
+
+
+def _same_head(a: str, b: str) -> bool:
+    """Subjects with the same head noun that says what the value is ("fund" / "security fund")."""
+    head = a.split()[-1] if a else ""
+    return bool(head) and head == (b.split()[-1] if b else "") and a not in GENERIC_SUBJECTS and \
+        b not in GENERIC_SUBJECTS
 
 
 def _is_name(item: str) -> bool:

@@ -226,8 +226,10 @@ class Kind:
     claim_rules: ClassVar[tuple[Rule, ...]] = ()  # rules on one claim alone
     needs_event: ClassVar[bool] = True  # False: compared across the whole corpus (a person's role)
     across_events: ClassVar[bool] = False  # look for figures of look-alike events (different_event)
-    # Link score two claims that are each other's closest match need (see verify/align.py); a kind
-    # whose `comparable` already demands the same thing may ask for less of the wording.
+    # Link scores (see verify/align.py) two claims need when their values agree, and when they are
+    # each other's closest match; a kind whose `comparable` already demands the same thing may ask
+    # for less of the wording.
+    agree_link_score: ClassVar[float] = 0.45
     mutual_link_score: ClassVar[float] = 0.45
 
     def extract(self, sentence: Sentence) -> list[Draft]:

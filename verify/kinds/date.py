@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
 from ..extract.date_words import BOUNDS, happening
+from ..extract.mentions import TRIGGER_CLASS
 from ..lexicon.en import ORDINAL_WORDS, PHASE_VERBS
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
@@ -25,6 +26,9 @@ class DateSpan:
 
     low: dt.date | None
     high: dt.date | None
+    # Which part of what happened the date is of: "start" (opened, broke out), "end" (closed, was
+    # contained), "resume", "whole" (took place, the summit itself) or "act" (any other verb).
+    phase: str = "whole"
 
     def __str__(self) -> str:
         if self.low is None or self.high is None:
@@ -36,11 +40,12 @@ class DateSpan:
                 "date_high": self.high.isoformat() if self.high else None}
 
     def to_json(self) -> dict:
-        return self.report_fields()
+        return {**self.report_fields(), "phase": self.phase}
 
     @classmethod
     def from_json(cls, data: dict) -> DateSpan:
-        return cls(*(dt.date.fromisoformat(data[k]) if data.get(k) else None for k in ("date_low", "date_high")))
+        low, high = (dt.date.fromisoformat(data[k]) if data.get(k) else None for k in ("date_low", "date_high"))
+        return cls(low, high, data.get("phase", "whole"))
 
 
 HAPPENING_SIMILARITY = 0.6  # what two dates are of ("open summit" ~ "open") must read this alike,
@@ -50,9 +55,20 @@ PREDICATE_SIMILARITY = 0.6  # or their verbs must ("present datum" / "present re
 STATE_VERBS = {"be", "stand", "remain", "wait", "total", "average", "sit", "lie", "hold"}
 CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
                  "plunge", "slip", "ease", "edge", "reach", "hit"}
+HAPPEN_VERBS = {"take", "hold", "happen", "occur", "be", "stage", "host"}  # verbs of the whole event
 PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
+
+
+def _phase(head) -> str:
+    """The phase of what a date is of, from the word it hangs on (see `DateSpan.phase`)."""
+    lemma = head.lemma_.lower()
+    if lemma in PHASE_OF:
+        return PHASE_OF[lemma]
+    if head.pos_ in ("VERB", "AUX") and lemma not in HAPPEN_VERBS:
+        return "act"
+    return "whole"  # "took place", "was held", "the summit on 10 June"
 
 
 def _bound(claim: Claim) -> str:
@@ -79,7 +95,7 @@ def date_unresolved(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'on Thursday' (article of Friday 11 April) / 'on 10 April'.""")
 def same_day(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Both wordings resolve to the same day or span."""
-    if _span(a) != _span(b):
+    if (_span(a).low, _span(a).high) != (_span(b).low, _span(b).high):
         return None
     return f"{quote(a)} and {quote(b)} both resolve to {a.value}."
 
@@ -138,8 +154,10 @@ class DateKind(Kind):
     name = "date"
     summary = "The day an event took place: 'on Tuesday', 'yesterday', 'last weekend', '10 April 2025'."
     value_type = DateSpan
-    # `comparable` already demands one happening, phase and bound: mutual best matches need less of
-    # the wording (two reports' dates of one meeting score 0.35-0.6 on the development corpus).
+    # `comparable` already demands one happening, phase and bound: agreeing dates and mutual best
+    # matches need less of the wording (reports' dates of one meeting score 0.35-0.6 on the
+    # development corpus).
+    agree_link_score = 0.3
     mutual_link_score = 0.35
     rules = (*CORRECTION_RULES, date_unresolved, same_day, dates_overlap, occasions_apart, planned_and_held,
              same_article_parts, dates_differ)
@@ -170,26 +188,32 @@ class DateKind(Kind):
             low = date.low
             if what.endswith(" by") and sentence.reference is not None and sentence.reference <= date.high:
                 low = min(low, sentence.reference)  # "certify the figures by Thursday": any day until then
-            drafts.append(Draft(self.name, self.name, what, DateSpan(low, date.high),
+            drafts.append(Draft(self.name, self.name, what, DateSpan(low, date.high, _phase(sentence.doc[head])),
                                 sentence.start + date.start, sentence.start + date.end,
                                 sentence.mention_for(date.start, date.end)))
         return drafts
 
     def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
         """Dates of one happening: the same phase of it (the day a fire broke out is not the day it
-        tore through the hills or was contained), the same one of a series ("the first round" / "the
+        tore through the hills or was contained; the day a summit took place is any of its days), the
+        same one of a series ("the first round" / "the
         second round"), and what happened reads alike ("open summit" / "open") or the verbs do
         ("present datum" / "present result"); the day shares rose is not the day they closed lower."""
         if {_bound(a), _bound(b)} - {"", "by"} and _bound(a) != _bound(b):
             return False  # "closed until Friday" is the end of a closure, "closed today" its start
-        phases = {PHASE_OF.get(c.subject.split()[0]) for c in (a, b)}
-        if phases != {None}:
+        phases = {_span(a).phase, _span(b).phase} - {"whole"}
+        if len(phases) > 1 or phases & set(PHASE_VERBS):
             return len(phases) == 1
         ordinals = [{w for w in c.subject.split() if w in ORDINAL_WORDS or w in ("final", "last")} for c in (a, b)]
         if ordinals[0] != ordinals[1]:
             return False
         if a.subject == b.subject or (a.context.predicate and a.context.predicate == b.context.predicate):
             return True
+        if {a.subject.split()[0], b.subject.split()[0]} <= HAPPEN_VERBS:
+            return True  # "took place yesterday" / "was held on Thursday": both date the event itself
+        classes = {TRIGGER_CLASS.get(c.subject.split()[-1]) for c in (a, b)}
+        if len(classes) == 1 and None not in classes:
+            return True  # "today's session" / "the meeting on 10 April": words for one kind of event
         similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
                                  [b.subject, b.context.predicate or b.subject])
         return bool(similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY)

@@ -249,6 +249,11 @@ def _items(claim: Claim) -> ItemList:
     return claim.value
 
 
+def _counted(claim: Claim) -> bool:
+    """Does the list's quote open with how many items it has ("four goals: ...")?"""
+    return bool(re.match(NUMBER_WORD + r"\b", claim.text, re.I))
+
+
 @rule("partial-list-covered", "compatible", """
     'partners including Poland, Estonia and Latvia' / 'Poland, Estonia, Latvia and Lithuania'.""")
 def partial_list_covered(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -275,9 +280,10 @@ def partial_list(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 @rule("list-contains-other", "compatible", """
     'services calling at Hollin, Aldermoor and Pennick Cross' / 'Hollin and Pennick Cross'.""")
 def list_contains_other(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
-    """Every item of the shorter list is in the longer one: one list names more, none contradicts."""
+    """Every item of the shorter list is in the longer one: one list names more, none contradicts.
+    Not when both lists give their number ("four goals: ...", "three goals: ..."): each says it is whole."""
     la, lb = _items(a), _items(b)
-    if len(la.items) == len(lb.items):
+    if len(la.items) == len(lb.items) or (_counted(a) and _counted(b)):
         return None
     short = a if len(la.items) < len(lb.items) else b
     if len(ctx.items_matched(la.items, lb.items)) != len(_items(short).items):

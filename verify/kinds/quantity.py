@@ -298,6 +298,9 @@ def lemma_phrase(doc, start: int, end: int) -> str:
     return " ".join(t.lemma_.lower() if t.i == last else t.lower_ for t in inside if t.is_alpha)
 
 
+VALUED_BY = ("worth", "valued", "totalling", "totaling", "costing")  # "a fund worth $1.2 billion"
+
+
 def amount_subject(doc, q) -> str:
     """What an amount or a percentage is: the noun it modifies ("fund", "pay rise"), what it is "of"
     ("a pledge of €200 million"), or its verb ("offered 5 percent")."""
@@ -311,6 +314,15 @@ def amount_subject(doc, q) -> str:
         return " ".join(modifiers + [noun.lemma_.lower()])
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"
+    valued = root.head if root.head.lower_ in VALUED_BY else root.head.head if root.head.head.lower_ in VALUED_BY \
+        else None
+    # "a maritime security fund worth 1,200 million dollars": the noun just before "worth" (the parser
+    # often hangs "worth" on a noun further back).
+    before = doc[valued.i - 1] if valued is not None and valued.i > 0 else None
+    if valued is not None and (before is not None and before.pos_ == "NOUN" or valued.head.pos_ == "NOUN"):
+        noun = before if before is not None and before.pos_ == "NOUN" else valued.head
+        modifiers = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        return " ".join(modifiers + [noun.lemma_.lower()])
     per_unit = re.match(r"\s+(?:a|an|per|each)\s+([a-z][a-z-]+)", doc.text[q.end:q.end + 30])
     if per_unit:
         return f"per {per_unit.group(1)}"  # "$38 a share", "€4.8 million per day"
