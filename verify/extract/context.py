@@ -12,16 +12,14 @@ from __future__ import annotations
 import re
 
 from ..lexicon.en import (
+    CALENDAR_NAMES,
     CORRECTION_PHRASES,
     FUTURE_MARKERS,
-    MONTHS,
     NAMED_SOURCE_LEMMAS,
     PLACE_TYPE_WORDS,
     PROVISIONAL_WORDS,
     REPORTING_LEMMAS,
     UPDATE_CUES,
-    VERB_TRIGGERS,
-    WEEKDAYS,
 )
 from ..records import ClaimContext
 from .dates import DateMention
@@ -32,7 +30,6 @@ CLAUSE_BREAKS = {"ccomp", "advcl", "parataxis", "relcl", "acl"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 HOLDER_LABELS = {"PERSON", "ORG", "NORP"}
 FRAME_MASK = "#"
-CALENDAR_WORDS = set(MONTHS) | set(WEEKDAYS)
 LIGHT_VERBS = {"be", "have", "do", "make", "get", "take", "give", "say", "put"}
 UPDATE_CUE = re.compile(r"\b(?:" + "|".join(UPDATE_CUES) + r")\b", re.I)
 PROVISIONAL = re.compile(r"\b(?:" + "|".join(PROVISIONAL_WORDS) + r")\b", re.I)
@@ -189,7 +186,7 @@ def places(tokens, root, is_place) -> tuple[tuple[str, ...], tuple[str, ...]]:
             continue  # one name per entity, read at its last token
         name = _name_phrase(tok)
         if (ent is not None and ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT")) or \
-                tok.text in CALENDAR_WORDS:
+                tok.text in CALENDAR_NAMES:
             continue  # "in January", "on Sunday": times, not places
         labelled = ent is not None and ent.label_ in PLACE_LABELS
         if tok.i == 0 or doc_start(tok):

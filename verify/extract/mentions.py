@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon.en import (
+    CALENDAR_NAMES,
     DISTINCT_EVENT_MODIFIERS,
     DISTINCT_EVENT_OPENERS,
     EVENT_TRIGGERS,
@@ -207,10 +208,11 @@ def article_names(docs) -> tuple[str, ...]:
             if run:
                 names.add(_name_key(" ".join(run)))
                 run = []
-    return tuple(sorted(n for n in names if len(n) > 2 and n not in CALENDAR_WORDS))
+    return tuple(sorted(n for n in names if len(n) > 2 and n not in CALENDAR_KEYS))
 
 
-CALENDAR_WORDS = {w.lower() for w in (*MONTHS, *WEEKDAYS)}  # capitalised, but every story has them
+
+CALENDAR_KEYS = {w.lower() for w in CALENDAR_NAMES}
 
 
 def _name_key(text: str) -> str:

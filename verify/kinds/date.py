@@ -12,12 +12,12 @@ from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
 from ..extract.date_words import BOUNDS, happening
-from ..extract.mentions import TRIGGER_CLASS
-from ..lexicon.en import ORDINAL_WORDS, PHASE_VERBS
+from ..lexicon.en import PHASE_VERBS
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES
 from .quantity import same_article_parts
+from .situated import HAPPEN_VERBS, same_happening
 
 
 @dataclass(frozen=True)
@@ -48,14 +48,11 @@ class DateSpan:
         return cls(low, high, data.get("phase", "whole"))
 
 
-HAPPENING_SIMILARITY = 0.6  # what two dates are of ("open summit" ~ "open") must read this alike,
-PREDICATE_SIMILARITY = 0.6  # or their verbs must ("present datum" / "present result")
 # A date on these verbs dates a figure, not an event: its state when it has a value ("inflation was
 # 3.1% in January", "by Wednesday 37 ships were waiting") or its change ("the toll rose to five on Monday").
 STATE_VERBS = {"be", "stand", "remain", "wait", "total", "average", "sit", "lie", "hold"}
 CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
                  "plunge", "slip", "ease", "edge", "reach", "hit"}
-HAPPEN_VERBS = {"take", "hold", "happen", "occur", "be", "stage", "host"}  # verbs of the whole event
 PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
@@ -196,27 +193,14 @@ class DateKind(Kind):
     def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
         """Dates of one happening: the same phase of it (the day a fire broke out is not the day it
         tore through the hills or was contained; the day a summit took place is any of its days), the
-        same one of a series ("the first round" / "the
-        second round"), and what happened reads alike ("open summit" / "open") or the verbs do
-        ("present datum" / "present result"); the day shares rose is not the day they closed lower."""
+        same bound ("until Friday"), and one happening (`situated.same_happening`): the day shares
+        rose is not the day they closed lower."""
         if {_bound(a), _bound(b)} - {"", "by"} and _bound(a) != _bound(b):
             return False  # "closed until Friday" is the end of a closure, "closed today" its start
         phases = {_span(a).phase, _span(b).phase} - {"whole"}
         if len(phases) > 1 or phases & set(PHASE_VERBS):
             return len(phases) == 1
-        ordinals = [{w for w in c.subject.split() if w in ORDINAL_WORDS or w in ("final", "last")} for c in (a, b)]
-        if ordinals[0] != ordinals[1]:
-            return False
-        if a.subject == b.subject or (a.context.predicate and a.context.predicate == b.context.predicate):
-            return True
-        if {a.subject.split()[0], b.subject.split()[0]} <= HAPPEN_VERBS:
-            return True  # "took place yesterday" / "was held on Thursday": both date the event itself
-        classes = {TRIGGER_CLASS.get(c.subject.split()[-1]) for c in (a, b)}
-        if len(classes) == 1 and None not in classes:
-            return True  # "today's session" / "the meeting on 10 April": words for one kind of event
-        similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
-                                 [b.subject, b.context.predicate or b.subject])
-        return bool(similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY)
+        return same_happening(a, b, ctx)
 
     def cell_key(self, claim: Claim) -> Hashable:
         return (_span(claim).low, _span(claim).high)

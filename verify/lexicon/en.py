@@ -145,6 +145,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June",
           "July", "August", "September", "October", "November", "December")
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+CALENDAR_NAMES = {*MONTHS, *WEEKDAYS}  # capitalised, but names of no place, person or story
 WEEKDAY_ABBREVIATIONS = ("Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri", "Sat", "Sun")
 RELATIVE_DAY_OFFSETS = {"the day before yesterday": -2, "the day after tomorrow": 2, "yesterday": -1,
                         "tomorrow": 1, "last night": -1}
@@ -186,6 +187,8 @@ VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve"
 # Verbs of taking part in one gathering: "hosting 30 countries", "35 countries met", "delegations attended".
 PARTICIPATION_VERBS = {"meet", "convene", "gather", "host", "attend", "join", "participate", "represent", "send",
                        "bring", "welcome", "assemble"}
+# Prepositions that place what happened: "arrested at Calder airport", "broke out outside Casterby".
+LOCATION_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "between", "on"}
 PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
 # "the town of Brennick": a name after "of" is a place when the noun before it is one.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
