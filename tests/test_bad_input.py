@@ -131,7 +131,8 @@ def test_paths_missing_empty_loops_odd_names(tmp_path, capsys):
     assert "dangling.txt: cannot read" in err
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert sorted(a["id"] for a in report["articles"]) == ["-rf", "name with spaces é"]
-    assert main(["report", "--out", str(tmp_path / "out2"), "--quiet", "--no-cache", "--", str(folder / "-rf.txt")]) == 0
+    assert main(["report", "--out", str(tmp_path / "out2"), "--quiet", "--no-cache", "--",
+                 str(folder / "-rf.txt")]) == 0
 
 
 def test_unreadable_file_is_a_warning(tmp_path, capsys, monkeypatch):

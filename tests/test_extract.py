@@ -34,7 +34,8 @@ def test_counts_carry_hedge_intervals(extract):
     assert (found["Around 30 countries"].value.low, found["Around 30 countries"].value.high) == (27, 33)
     assert found["more than 40 journalists"].value.low == 41
     assert found["dozens of diplomats"].value.hedge == "vague"
-    assert found["forty-seven observers"].value.point == 47 and found["forty-seven observers"].attribute == "count:observer"
+    observers = found["forty-seven observers"]
+    assert observers.value.point == 47 and observers.attribute == "count:observer"
 
 
 def test_amounts_are_normalised_with_currency(extract):

@@ -303,7 +303,8 @@ def test_seeds_titles_quotes_and_elements(seeds_payload):
     assert len([td for td in matrix.iter() if "matrix-cell" in td.classes()]) == n * (n - 1)
     svg = doc.by_id("timeline-svg")
     assert svg is not None and svg.tag == "svg"
-    assert len([g for g in svg.iter() if "event-marker" in g.classes()]) == sum(1 for e in report["events"] if e["date"])
+    markers = [g for g in svg.iter() if "event-marker" in g.classes()]
+    assert len(markers) == sum(1 for e in report["events"] if e["date"])
     for ident in ("filter-status", "filter-event", "filter-decision"):
         assert doc.by_id(ident).tag == "select"
     assert doc.by_id("search").tag == "input"

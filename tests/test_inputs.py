@@ -156,7 +156,8 @@ def test_rows_that_cannot_be_read_are_warnings_naming_the_row(tmp_path):
 
 
 def test_columns_are_found_by_their_usual_names_or_given():
-    frame = pd.DataFrame([{"Headline": "H", "article_content": "Ministers met in Tallinn.", "published_at": "2025-04-10",
+    frame = pd.DataFrame([{"Headline": "H", "article_content": "Ministers met in Tallinn.",
+                           "published_at": "2025-04-10",
                            "Publisher": "Example News", "link": "https://example.org/a", "uid": "x1"}])
     assert find_columns(frame, None, "t") == {"id": "uid", "title": "Headline", "text": "article_content",
                                               "date": "published_at", "outlet": "Publisher", "url": "link"}

@@ -27,7 +27,8 @@ def test_date_line_title_and_offsets(tmp_path):
 
 
 def test_news_clutter_is_not_mined(tmp_path):
-    text = (" date 2025-03-27 All Sections\nMeeting of leaders starts in Paris\n\nJane Doe, Thursday, 27 March 2025, 13:15\n"
+    text = (" date 2025-03-27 All Sections\nMeeting of leaders starts in Paris\n\n"
+            "Jane Doe, Thursday, 27 March 2025, 13:15\n"
             "A photo. Photo: Office of the President\n\nA meeting has begun in Paris.\n\nAdvertisement:\n\n"
             "Support Example News on Patreon!\nParisFranceEurope\n19:58\n")
     article = read_article(write(tmp_path, "b.txt", text.encode()))
@@ -96,7 +97,8 @@ def test_an_article_on_one_line_is_read_as_sentences_not_as_a_title(tmp_path):
     article = read_article(write(tmp_path, "export.txt", text.encode()))
     assert [(s.role, s.text) for s in article.segments] == [
         ("body", "Syrian army units killed 20 militants near Idlib on Monday, a military source said."),
-        ("body", "The source added that 12 vehicles were destroyed and that the army now controls the road to the town"),
+        ("body", "The source added that 12 vehicles were destroyed and that the army now controls the road "
+                 "to the town"),
     ]
 
 
@@ -117,7 +119,8 @@ def test_a_short_first_line_is_a_title_and_a_long_one_is_prose(tmp_path):
 def test_structure_run_into_one_line_is_recognised(tmp_path):
     multi_line = (" date 2025-03-27 All Sections\nMeeting of leaders starts in Paris\n\n"
                   "Jane Doe, John Roe, Thursday, 27 March 2025, 13:15\nAnna Berg. Photo: Office of the President\n\n"
-                  "A meeting has begun in Paris with 31 countries.\n\nSource: Example News with reference to officials\n\n"
+                  "A meeting has begun in Paris with 31 countries.\n\n"
+                  "Source: Example News with reference to officials\n\n"
                   "Details: They set out three goals:\n\nSafe skies\n\nSafe seas\n\nA strong army\n\n"
                   "He said the talks would last a day.\n\nAdvertisement:\n\nBackground:\n\n"
                   "\u2022 On 4 April, officials visited Kyiv.\n\u2022 They met the president.\n\n"

@@ -70,7 +70,8 @@ def _article(aid: str, duplicate_of: str | None = None) -> Article:
 
 def _claim(cid: str, article: str, value: str) -> Claim:
     number = float(value)
-    return Claim(cid, article, "count", "count:delegate", "delegates", Quantity(number, number, number, unit="delegate"),
+    value = Quantity(number, number, number, unit="delegate")
+    return Claim(cid, article, "count", "count:delegate", "delegates", value,
                  f"{value} delegates", 0, 2, 1, f"{value} delegates came.", 0)
 
 

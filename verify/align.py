@@ -38,8 +38,8 @@ LOOK_ALIKE = 0.45  # claims of two articles left apart but scoring this much rea
 SAME_HOLDER_BONUS = 0.1  # both name whose value it is, and the names match ("the Greens" / "Green Coast Alliance")
 GENERIC_SUBJECTS = {"", "amount", "be", "have", "lead", "date", "measure", "percent", "count", "number", "figure",
                     "total", "say", "do", "make", "get", "take"}
-HOLDER_MATCH = 85
-NAME_ITEM_MATCH = 85  # rapidfuzz token_set_ratio of two spellings of one name in two lists  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
+HOLDER_MATCH = 85  # rapidfuzz token_set_ratio of two holders of one figure ("the Greens" ~ "Green Coast Alliance")
+NAME_ITEM_MATCH = 85  # rapidfuzz token_set_ratio of two spellings of one name in two lists
 
 
 @dataclass
@@ -82,7 +82,7 @@ def link_by_source(linked: Callable[[int, int], bool], scores: np.ndarray, sourc
     n = len(source)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    pairs = sorted(((-float(scores[i, j]), i, j) for i in range(n) for j in range(i + 1, n) if linked(i, j)))
+    pairs = sorted((-float(scores[i, j]), i, j) for i in range(n) for j in range(i + 1, n) if linked(i, j))
 
     def covers(xs: list[int], ys: list[int]) -> bool:
         return all(linked(x, y) for x in xs for y in ys)
@@ -275,7 +275,7 @@ def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]
             if article != claim.article:
                 best[(i, article)] = max(members, key=lambda j: scores[i, j])
     pairs = set()
-    for (i, article), j in best.items():
+    for (i, _), j in best.items():
         if best.get((j, claims[i].article)) == i:
             pairs.add((i, j))
             pairs.add((j, i))

@@ -490,7 +490,8 @@ def rules(name):
 @click.option("--model", default=None, help="Folder of a local sentence-transformers model.")
 @click.option("--min-precision", type=float, default=None, help="Exit 1 if conflict precision is lower.")
 @click.option("--min-recall", type=float, default=None, help="Exit 1 if conflict recall is lower.")
-@click.option("--max-false-alarms", type=int, default=None, help="Exit 1 if more non-conflict pairs are called conflicts.")
+@click.option("--max-false-alarms", type=int, default=None,
+              help="Exit 1 if more non-conflict pairs are called conflicts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
 def eval_command(gold, paths, model, min_precision, min_recall, max_false_alarms, as_json, debug):

@@ -152,6 +152,7 @@ def _predict(side_a: list[Claim], side_b: list[Claim], findings_of, gold_attribu
     if events_a and events_b and not events_a & events_b:
         return "different_event", None
     same_article = side_a[0].article == side_b[0].article
-    if same_article and any(a.attribute == b.attribute and str(a.value) == str(b.value) for a in side_a for b in side_b):
+    if same_article and any(a.attribute == b.attribute and str(a.value) == str(b.value)
+                            for a in side_a for b in side_b):
         return "agree", None
     return UNALIGNED, None

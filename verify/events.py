@@ -445,7 +445,8 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
     used_ids: Counter = Counter()
     for group in groups:
         mentions = [m for c in group for m in c.mentions]
-        dates = Counter((m.date_low, m.date_high) for m in mentions if m.date_low is not None and m.date_low == m.date_high)
+        dates = Counter((m.date_low, m.date_high) for m in mentions
+                        if m.date_low is not None and m.date_low == m.date_high)
         if not dates:
             dates = Counter((m.date_low, m.date_high) for m in mentions if m.date_low is not None)
         places = Counter(m.place for m in mentions if m.place)
@@ -460,7 +461,8 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
             label += f" in {place}"
         if date[0]:
             label += f", {date[0].isoformat()}" if date[0] == date[1] else f", {date[0]}/{date[1]}"
-        base = "-".join(x for x in (date[0].isoformat() if date[0] else "undated", _slug(place or ""), _slug(name or etype)) if x)
+        parts = (date[0].isoformat() if date[0] else "undated", _slug(place or ""), _slug(name or etype))
+        base = "-".join(x for x in parts if x)
         used_ids[base] += 1
         event_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
         articles = sorted({c.article for c in group})

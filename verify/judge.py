@@ -4,7 +4,8 @@ Within a group (one attribute of one event) claims with the same article and val
 cell; for every pair of cells the rules of the claims' kind are tried in order and the first
 that holds decides the status (its name is the finding's `rule`). A pair inside one article is
 reported only when it is a discrepancy. Two claims that read alike but were not grouped (a
-look-alike pair) get a finding only when a rule explains their different values. Across groups, figures of two look-alike events that
+look-alike pair) get a finding only when a rule explains their different values. Across groups,
+figures of two look-alike events that
 would otherwise conflict get a `different_event` finding (rule `events-differ`).
 """
 from __future__ import annotations
@@ -93,7 +94,8 @@ def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: C
 def _superseded(claims: list[Claim], kinds: Registry) -> tuple[set[str], set[str]]:
     """Claims an article corrects itself ("CORRECTION: ... 14,000 hectares, not 14,000 acres as stated"):
     (the body's claims with the corrected value, the wrong values quoted in the correction)."""
-    quoted = [c for c in claims if c.context.correction and NOT_BEFORE.search(c.sentence[:max(0, c.start - c.sentence_start)])]
+    quoted = [c for c in claims if c.context.correction
+              and NOT_BEFORE.search(c.sentence[:max(0, c.start - c.sentence_start)])]
     superseded = {c.id for c in claims for q in quoted
                   if c.article == q.article and c.kind == q.kind and not c.context.correction
                   and kinds.get(c.kind).agrees(c, q)}
@@ -140,7 +142,8 @@ def _different_events(groups: list[ClaimGroup], events: list[Event], kinds: Regi
 
 def _confusable(a: Event, b: Event) -> bool:
     """Two events a reader could take for one: close in time and part of one story (shared names)."""
-    if a.date_low is not None and b.date_low is not None and abs((a.date_low - b.date_low).days) > DIFFERENT_EVENT_WINDOW:
+    if a.date_low is not None and b.date_low is not None and \
+            abs((a.date_low - b.date_low).days) > DIFFERENT_EVENT_WINDOW:
         return False
     return len(set(a.names) & set(b.names)) >= CONFUSABLE_NAMES
 

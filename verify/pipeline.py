@@ -128,7 +128,8 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     seconds["align"] = time.perf_counter() - stage_started
     tick("align", 1, 1)
     stage_started = time.perf_counter()
-    findings = judge(groups, events, resources.kinds, Context(tools, resources.gazetteer, resources.country_code, events))
+    judge_context = Context(tools, resources.gazetteer, resources.country_code, events)
+    findings = judge(groups, events, resources.kinds, judge_context)
     seconds["judge"] = time.perf_counter() - stage_started
     tick("judge", 1, 1)
     if cache_dir:

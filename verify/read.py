@@ -157,7 +157,8 @@ def parse_article(text: str, article_id: str, path: str, sha256: str | None = No
     if date_warning:
         warnings.append(f"{name}: {date_warning}")
     if date is not None and date > dt.date.today() + dt.timedelta(days=1):
-        warnings.append(f"{name}: date line {date.isoformat()} is in the future; relative dates are resolved against it")
+        warnings.append(f"{name}: date line {date.isoformat()} is in the future; "
+                        "relative dates are resolved against it")
     segments = segment(text, body_start)
     overlong = [f"line {seg.line} has {seg.end - seg.start:,} characters without a sentence break"
                 for seg in segments if seg.role == "overlong"]
@@ -256,7 +257,7 @@ def segment(text: str, body_start: int) -> list[Segment]:
     after_colon = False  # the previous body unit announced a list
     seen_body = False
     paragraph = -1
-    for line_no, line_start, line_end in _lines(text, body_start):
+    for _, line_start, line_end in _lines(text, body_start):
         if not text[line_start:line_end].strip():
             continue
         units = _units(text, line_start, line_end)
@@ -456,7 +457,8 @@ def _name_run_end(text: str, start: int, end: int) -> int:
             continue
         if token.lower() in NAME_GLUE:
             continue
-        if last_capital is not None and (last_capital == 0 or not re.search(r"[,;:]$", words[last_capital - 1].group())):
+        if last_capital is not None and (
+                last_capital == 0 or not re.search(r"[,;:]$", words[last_capital - 1].group())):
             return words[last_capital].start()
         return word.start()
     return end
@@ -613,7 +615,8 @@ def mark_duplicates(articles: list[Article]) -> list[str]:
 
 def _mark(article: Article, original: Article, similarity: float, why: str, warnings: list[str]) -> None:
     article.duplicate_of, article.similarity = original.id, similarity
-    warnings.append(f"{describe(article)}: {why} {original.id} ({similarity:.0f}% alike): counted as one source with it")
+    warnings.append(f"{describe(article)}: {why} {original.id} ({similarity:.0f}% alike): "
+                    "counted as one source with it")
 
 
 def read_articles(paths: list[str], columns: dict[str, str] | None = None) -> tuple[list[Article], list[str]]:

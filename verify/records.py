@@ -138,6 +138,7 @@ class ClaimContext:
     future: bool = False  # the clause speaks of what will happen
     provisional: str = ""  # "provisional", "final", "preliminary"...: a stage of a figure
     update_cue: bool = False  # "now", "has risen", "so far": the figure is a running one at its date
+    increment: bool = False  # the value is another figure's change ("rose by 2", "after two more died")
     correction: bool = False  # the claim corrects an earlier statement ("should have read", a CORRECTION note)
 
     def to_json(self) -> dict:

@@ -13,6 +13,7 @@ import re
 
 from ..lexicon.en import (
     CALENDAR_NAMES,
+    CHANGE_LEMMAS,
     CORRECTION_PHRASES,
     FUTURE_MARKERS,
     NAMED_SOURCE_LEMMAS,
@@ -229,7 +230,8 @@ def time_of(dates: list[DateMention], doc, pred, value_start: int, value_root=No
         if attached.lemma_.lower() in REPORTING_LEMMAS:
             continue  # "..., officials said on Sunday"
         on_value = value_root is not None and attached.i in {t.i for t in value_root.subtree}
-        if attached.i != pred.i and not on_value and not (attached.dep_ in ("conj", "xcomp") and attached.head.i == pred.i):
+        chained = attached.dep_ in ("conj", "xcomp") and attached.head.i == pred.i
+        if attached.i != pred.i and not on_value and not chained:
             continue
         found.append((abs(date.start - value_start), date))
     return min(found, key=lambda f: f[0])[1] if found else None
@@ -243,6 +245,14 @@ def _as_of(time: DateMention | None, doc) -> bool:
     return before.rstrip().endswith(("by", "as of", "as at"))
 
 
+def _increment(pred, relation: str) -> bool:
+    """The value is another figure's change: "rose by 2", "has risen to seven after two passengers died"."""
+    if relation == "by" and pred.lemma_.lower() in CHANGE_LEMMAS:
+        return True
+    explains_change = pred.dep_ == "advcl" and pred.head.lemma_.lower() in CHANGE_LEMMAS
+    return explains_change and any(c.dep_ == "mark" and c.lower_ in ("after", "as", "when") for c in pred.children)
+
+
 def named_source(doc, speaker: str | None) -> str:
     """A source the sentence names for what it reports ("according to X", "X said", "X estimates")."""
     match = re.search(r"\baccording to ([^,.;]+)", doc.text)
@@ -250,7 +260,8 @@ def named_source(doc, speaker: str | None) -> str:
         return match.group(1).strip()
     for tok in doc:
         if tok.pos_ == "VERB" and tok.lemma_.lower() in NAMED_SOURCE_LEMMAS:
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)  # "the union says", not "X was reported"
+            # "the union says", not "X was reported"
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ not in ("PRON",) and subject.lower_ not in ("it", "they"):
                 words = list(subject.subtree)
                 if len(words) <= 8:
@@ -270,7 +281,8 @@ def claim_context(doc, value_start: int, value_end: int, dates: list[DateMention
     time = time_of(dates, doc, pred, value_start, root)
     narrowing, where = places(tokens, root, is_place)
     negated = any(c.dep_ == "neg" for c in pred.children)
-    future = bool(FUTURE.search(text)) or (pred.tag_ == "VB" and any(c.lower_ in ("will", "'ll") for c in pred.children))
+    future = bool(FUTURE.search(text)) or (
+        pred.tag_ == "VB" and any(c.lower_ in ("will", "'ll") for c in pred.children))
     # "... once the river falls below 5 metres", "if turnout tops 60%": a condition, not a report.
     future = future or any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in pred.children)
     provisional = PROVISIONAL.search(text)
@@ -282,5 +294,6 @@ def claim_context(doc, value_start: int, value_end: int, dates: list[DateMention
         source=named_source(doc, speaker), negated=negated, future=future,
         provisional=provisional.group(0).lower() if provisional else "",
         update_cue=bool(UPDATE_CUE.search(text)) or _as_of(time, doc),
+        increment=_increment(pred, relation),
         correction=section == "correction" or bool(CORRECTION.search(doc.text)),
     )

@@ -39,6 +39,8 @@ def happening(doc, start: int, end: int) -> tuple[str, int] | None:
         about = next((c for c in head.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if about is None:
             about = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")), None)
+        if about is None and head.dep_ == "acl":
+            about = head.head  # "the meeting held in Lausanne": the noun the participle describes
         words = [head.lemma_.lower()] + ([about.lemma_.lower()] if about is not None and about.pos_ == "NOUN" else [])
         return " ".join(words) + bound, head.i
     if head.pos_ in ("NOUN", "PROPN"):

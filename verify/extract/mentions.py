@@ -87,7 +87,8 @@ def event_name(tok) -> str | None:
     if not tok.text[:1].isupper():
         return None
     left = tok.i
-    while left > tok.doc[0].i and tok.doc[left - 1].text[:1].isupper() and tok.doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+    while (left > tok.doc[0].i and tok.doc[left - 1].text[:1].isupper()
+           and tok.doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ")):
         left -= 1
     span = tok.doc[left:tok.i + 1]
     return span.text if len(span) > 1 else None
@@ -130,7 +131,8 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
             continue
         if re.match(r"\.?\s*\d", doc.text[span.end_char:span.end_char + 4]):
             continue  # "No. 10 Downing Street", "Room 4": an identifier, not a place name
-        if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and root.head.lower_ not in ("in", "at", "near", "of"):
+        if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and \
+                root.head.lower_ not in ("in", "at", "near", "of"):
             continue
         offset = text.find(name)
         places.append((span.start_char + offset, span.start_char + offset + len(name), name, root))

@@ -17,7 +17,8 @@ from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .role import SUBORDINATE_RANKS, RoleParts, role_parts, titled_people
 
 # Posts one person holds at a time (in one body): the chair, the president, the mediator...
-SINGULAR_OFFICES = {"returning officer", "chair", "president", "governor", "mayor", "ceo", "director", "mediator", "prime minister",
+SINGULAR_OFFICES = {"returning officer", "chair", "president", "governor", "mayor", "ceo", "director", "mediator",
+                    "prime minister",
                     "secretary-general", "chancellor", "captain", "coach", "head", "investigator"}
 # Offices every country, region or city has one of: without saying which, two articles may name two.
 PLACE_OFFICES = {"president", "prime minister", "chancellor", "governor", "mayor", "king", "queen"}
@@ -106,8 +107,8 @@ def named_together(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'President Macron' / 'President Trump': every country has a president, and neither title says which.""")
 def office_of_unnamed_place(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """The office is one each country, region or city has, and a title does not say whose it is."""
-    parts = [_parts(a), _parts(b)]
-    if any(p is None for p in parts):
+    parts = [p for p in (_parts(a), _parts(b)) if p is not None]
+    if len(parts) < 2:
         return None
     if not any(p.office in PLACE_OFFICES and not (p.jurisdiction or p.organisation or p.portfolio) for p in parts):
         return None

@@ -41,7 +41,8 @@ class ClockTime:
         text = f"{self.minutes // 60:02d}:{self.minutes % 60:02d}"
         if self.offset is not None:
             sign = "+" if self.offset >= 0 else "-"
-            text += f" (UTC{sign}{abs(self.offset) // 60}" + (f":{abs(self.offset) % 60:02d}" if self.offset % 60 else "") + ")"
+            minutes = f":{abs(self.offset) % 60:02d}" if self.offset % 60 else ""
+            text += f" (UTC{sign}{abs(self.offset) // 60}{minutes})"
         if self.before or self.after:
             text += f" ({self.before:+d} to {self.after:+d} min)"
         return text

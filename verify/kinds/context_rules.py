@@ -19,7 +19,7 @@ from .base import JudgeContext, quote, rule
 
 PREDICATE_SIMILARITY = 0.35  # verbs less alike than this name different acts (attend~sign 0.31, enrol~recruit 0.50)
 LIGHT_PREDICATES = {"be", "have", "do", "make", "get", "give", "take", "put", "stand", "reach", "show", "include",
-                    "total", "number", "say", "report", "estimate", "put", "list", "count"}
+                    "total", "number", "say", "report", "estimate", "list", "count"}
 QUALIFIER_NUMBERS = {**{w: n for w, n in SMALL_NUMBER_WORDS.items() if w not in ("a", "an", "a couple of")},
                      "both": 2, "all": "all"}
 SAME_OCCASION_DAYS = 2  # explicit times this close are one occasion reported with a day's slack
@@ -65,7 +65,8 @@ def provisional_vs_final(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     if not (stages & PROVISIONAL and stages & FINAL):
         return None
     early, late = (a, b) if a.context.provisional in PROVISIONAL else (b, a)
-    return f"{quote(early)} is a {early.context.provisional} figure; {quote(late)} is the {late.context.provisional} one."
+    return (f"{quote(early)} is a {early.context.provisional} figure; "
+            f"{quote(late)} is the {late.context.provisional} one.")
 
 
 def _times(a: Claim, b: Claim) -> tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]] | None:
@@ -143,9 +144,14 @@ def sources_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     whole region).""")
 def places_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """The figures are given for different places, or one for a place within the other's area. Where
-    the event itself took place ("hosting 30 countries in Brussels") narrows nothing."""
+    the event itself took place ("hosting 30 countries in Brussels") narrows nothing, and where the act
+    was done ("passed by 47 votes at City Hall") differs only from another place of the act: the other
+    figure, saying nowhere, is about the same act."""
     pa, pb = _scope_places(a, ctx), _scope_places(b, ctx)
     if pa == pb:
+        return None
+    stated_a, stated_b = set(a.context.places), set(b.context.places)
+    if stated_a == stated_b and not (pa - stated_a and pb - stated_b):
         return None
     relations = {ctx.gazetteer.relation(x, y) for x in pa for y in pb}
     if relations and relations <= {"same"}:
@@ -172,6 +178,16 @@ def planned_vs_reported(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
         return None
     planned, reported = (a, b) if a.context.future else (b, a)
     return f"{quote(planned)} is what is planned or expected; {quote(reported)} is what was reported."
+
+
+@rule("increment-vs-total", "different_scope", """
+    'The death toll has risen to seven after two passengers died in hospital' / 'Five people died'.""")
+def increment_vs_total(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """One value is how much a figure changed, the other a figure itself: a part, not the same count."""
+    if a.context.increment == b.context.increment:
+        return None
+    change, total = (a, b) if a.context.increment else (b, a)
+    return f"{quote(change)} is a change of the figure; {quote(total)} is the figure itself."
 
 
 def qualifiers(frame: str) -> set[str]:
@@ -220,5 +236,5 @@ def acts_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 # In the order kinds apply them, after their own agreement rules and before their conflict rules.
 CORRECTION_RULES = (superseded_by_correction, corrected_by_note, provisional_vs_final)
-SCOPE_RULES = (times_differ, periods_differ, planned_vs_reported, sources_differ, places_differ, qualifiers_differ,
-               acts_differ)
+SCOPE_RULES = (times_differ, periods_differ, planned_vs_reported, sources_differ, places_differ,
+               qualifiers_differ, acts_differ)

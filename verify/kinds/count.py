@@ -178,7 +178,8 @@ def is_membership(text: str, q, unit: str, doc) -> bool:
 
 
 NOT_COUNTED_UNITS = {"basis point", "basis points", "bp", "bps", "point", "points", "percentage points"}
-SUBJECT_SIMILARITY = 0.55  # head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58)
+# Head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58).
+SUBJECT_SIMILARITY = 0.55
 PREDICATE_SIMILARITY = 0.35  # verbs at least this close name the same act (attend~participate); lower: other acts
 ORDERS_APART = 10  # a vague figure this many times smaller than another counts a part, not the whole
 

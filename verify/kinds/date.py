@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..extract.context import governor, span_root
 from ..extract.date_words import BOUNDS, happening
-from ..lexicon.en import PHASE_VERBS
+from ..lexicon.en import CHANGE_LEMMAS, MONTHS, PHASE_VERBS, WEEKDAYS
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES
@@ -51,8 +51,6 @@ class DateSpan:
 # A date on these verbs dates a figure, not an event: its state when it has a value ("inflation was
 # 3.1% in January", "by Wednesday 37 ships were waiting") or its change ("the toll rose to five on Monday").
 STATE_VERBS = {"be", "stand", "remain", "wait", "total", "average", "sit", "lie", "hold"}
-CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
-                 "plunge", "slip", "ease", "edge", "reach", "hit"}
 PHASE_OF = {verb: phase for phase, verbs in PHASE_VERBS.items() for verb in verbs}
 DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,\s")  # "KESTRELFORD, Nov 3 (ANS) -": when the story was filed
 OCCASIONS_APART = 14  # days: a misreported date is off by days; dates further apart are two occasions
@@ -140,6 +138,28 @@ def planned_and_held(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return f"{quote(plan)} was announced before the date; {quote(report)} reports when it happened."
 
 
+@rule("weekday-week-unsaid", "compatible", """
+    'the fire began on a scorching Monday afternoon' (a long read published 15 August) / 'the fire started
+    on Monday afternoon' (a report of 5 August).""")
+def weekday_week_unsaid(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+    """Both name the same weekday and one gives no day of the month: which week is only inferred from the
+    publication date, and a later article often means an earlier week."""
+    days = [_weekdays(a.text), _weekdays(b.text)]
+    if len(days[0]) != 1 or days[0] != days[1]:
+        return None
+    if _names_day_of_month(a.text) and _names_day_of_month(b.text):
+        return None
+    return f"{quote(a)} and {quote(b)} name the same weekday; the week is not said."
+
+
+def _weekdays(text: str) -> set[str]:
+    return {day for day in WEEKDAYS if re.search(rf"\b{day}", text, flags=re.IGNORECASE)}
+
+
+def _names_day_of_month(text: str) -> bool:
+    return bool(re.search(r"\d", text)) and any(month.lower() in text.lower() for month in MONTHS)
+
+
 @rule("dates-differ", "conflict", """
     'the runoff will be held on Sunday, 27 April' / 'in the runoff on 4 May'.""")
 def dates_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
@@ -157,7 +177,7 @@ class DateKind(Kind):
     agree_link_score = 0.3
     mutual_link_score = 0.35
     rules = (*CORRECTION_RULES, date_unresolved, same_day, dates_overlap, occasions_apart, planned_and_held,
-             same_article_parts, dates_differ)
+             same_article_parts, weekday_week_unsaid, dates_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         """Every resolved date that says when something happened or will happen ("the first case was
@@ -172,6 +192,7 @@ class DateKind(Kind):
         figure_verbs = {governor(r)[0].i for r in valued if r is not None
                         and governor(r)[0].lemma_.lower() in STATE_VERBS}
         figure_verbs |= {t.i for t in sentence.doc if t.pos_ == "VERB" and t.lemma_.lower() in CHANGE_LEMMAS}
+        valuing_verbs = {governor(r)[0].i for r in valued if r is not None}
         drafts = []
         for date in sentence.dates:
             if date.low is None or DATELINE.match(sentence.text[:date.end + 2]):
@@ -182,8 +203,11 @@ class DateKind(Kind):
             what, head = situated
             if head in figure_verbs:
                 continue
+            if what.endswith(" by") and head in valuing_verbs:
+                continue  # "had burned 2,400 hectares by Tuesday": the time of a running figure
             low = date.low
-            if what.endswith(" by") and sentence.reference is not None and sentence.reference <= date.high:
+            if what.endswith(" by") and sentence.reference is not None \
+                    and date.high is not None and sentence.reference <= date.high:
                 low = min(low, sentence.reference)  # "certify the figures by Thursday": any day until then
             drafts.append(Draft(self.name, self.name, what, DateSpan(low, date.high, _phase(sentence.doc[head])),
                                 sentence.start + date.start, sentence.start + date.end,

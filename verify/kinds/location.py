@@ -240,7 +240,8 @@ def _anchors(tokens, sentence: Sentence) -> tuple[str, ...]:
 def _placelike(tokens, pobj, head: str, anchors: tuple[str, ...], sentence: Sentence) -> bool:
     """Does the phrase name a place: a place entity or gazetteer place, a word for a kind of place, a
     direction ("east of Orlen"), or a bare proper name the tagger does not call something else?"""
-    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens) or any(sentence.gazetteer.is_place(a) for a in anchors):
+    if any(t.ent_type_ in ("GPE", "LOC", "FAC") for t in tokens) or \
+            any(sentence.gazetteer.is_place(a) for a in anchors):
         return True
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
     if words & (VENUE_WORDS | LOCALITY_WORDS | DIRECTION_WORDS):

@@ -17,7 +17,7 @@ from ..extract.units import find_units
 from ..lexicon.en import MASS_WORDS, MEASURE_UNITS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
-from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of
+from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of, increment_vs_total
 from .quantity import INF, is_running_figure, same_article_parts
 
 MASS_CONTEXT = re.compile(r"\b(?:" + "|".join(MASS_WORDS) + r")\b", re.I)
@@ -196,8 +196,8 @@ class MeasureKind(Kind):
     summary = "A measurement with its unit: '60 metres', 'a 60-foot gap', '14,000 hectares', '112 km/h'."
     value_type = Measure
     across_events = True
-    rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, measure_changed, *SCOPE_RULES,
-             same_article_parts, measures_differ)
+    rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, increment_vs_total, measure_changed,
+             *SCOPE_RULES, same_article_parts, measures_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         units = dict(MEASURE_UNITS)

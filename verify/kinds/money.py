@@ -26,7 +26,8 @@ from .quantity import (
 MONEY_SUBJECT_SIMILARITY = 0.7  # "fund" ~ "funding"; a bare verb or "amount" links nothing by itself
 
 
-EQUIVALENT = re.compile(r"\b(?:equivalent of|equivalent to|worth about|worth roughly|or about|or roughly)\s+(?:\w+\s+)?$",
+EQUIVALENT = re.compile(r"\b(?:equivalent of|equivalent to|worth about|worth roughly|or about|or roughly)"
+                        r"\s+(?:\w+\s+)?$",
                         re.I)
 
 

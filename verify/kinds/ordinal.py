@@ -84,7 +84,10 @@ def ranks_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 def _number(word: str) -> int:
     word = word.lower()
-    return ORDINAL_WORDS[word] if word in ORDINAL_WORDS else int(re.match(r"\d+", word).group())
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    digits = re.match(r"\d+", word)
+    return int(digits.group()) if digits else 0
 
 
 def _holder(noun, after: int = -1) -> str:

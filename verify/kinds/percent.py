@@ -31,7 +31,8 @@ def _points(value: float, q) -> Quantity:
 
 class PercentKind(QuantityKind):
     name = "percent"
-    summary = "A percentage or a change in percentage points: '38.2 percent', '125 basis points', 'a quarter-point cut'."
+    summary = ("A percentage or a change in percentage points: '38.2 percent', '125 basis points', "
+               "'a quarter-point cut'.")
     value_type = Quantity
     rules = QUANTITY_RULES
 

@@ -14,7 +14,7 @@ from ..lexicon.en import RUNNING_FIGURES
 from ..lexicon.en import UPDATE_CUES as UPDATE_CUE_WORDS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
-from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of
+from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of, increment_vs_total
 
 INF = float("inf")
 RUNNING_SIMILARITY = 0.55  # a subject this close to a running figure ("people dead" ~ "death toll") is one
@@ -368,6 +368,7 @@ def predicate(doc, q) -> str:
 
 
 # Rules every quantity kind applies after its own gates, in this order.
-QUANTITY_RULES = (*CORRECTION_RULES, scope_within_range, scope_differs, forecast_vs_outcome, same_value,
+QUANTITY_RULES = (*CORRECTION_RULES, scope_within_range, scope_differs, increment_vs_total, forecast_vs_outcome,
+                  same_value,
                   hedge_intervals_overlap, running_figure_raised, running_figure_fell, figure_revised, *SCOPE_RULES,
                   same_article_parts, values_differ)

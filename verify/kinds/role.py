@@ -91,7 +91,8 @@ def role_parts(role: str, country_of=None) -> RoleParts | None:
         if bare in ("mp",):
             continue
         portfolio.append(bare)
-    organisation = tuple(words[j] for j in sorted(organisation_words) if words[j] not in FILLER and words[j] not in ARTICLES)
+    organisation = tuple(words[j] for j in sorted(organisation_words)
+                         if words[j] not in FILLER and words[j] not in ARTICLES)
     return RoleParts(office, tuple(sorted(set(portfolio))), jurisdiction, rank, organisation)
 
 
@@ -144,7 +145,8 @@ def role_after(tokens, name_end: int) -> tuple[int, int] | None:
     if j < len(tokens) and tokens[j].lower_ in ("the", "a", "an"):
         j += 1
     start = j
-    while j < len(tokens) and j - start < 8 and not tokens[j].is_punct and tokens[j].pos_ not in ("VERB", "AUX", "PRON"):
+    while (j < len(tokens) and j - start < 8 and not tokens[j].is_punct
+           and tokens[j].pos_ not in ("VERB", "AUX", "PRON")):
         j += 1
     if j == start or j >= len(tokens) or tokens[j].text not in (",", ".", ";"):
         return None
@@ -290,8 +292,11 @@ def offices_can_coexist(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 def _same_organisation(a: str, b: str) -> bool:
     """Both titles name one organisation: a capitalised name or acronym outside the office words."""
     def names(title: str) -> set[str]:
-        return {w.strip(",.'’s").lower() for w in re.findall(r"\b[A-Z][\w'’-]*", title)
-                if w.lower().strip(",.'’s") not in TITLE_WORDS}
+        named = {w.strip(",.'’s").lower() for w in re.findall(r"\b[A-Z][\w'’-]*", title)
+                 if w.lower().strip(",.'’s") not in TITLE_WORDS}
+        # "the union's general secretary", "president of the union": one body the reader knows
+        known = re.findall(r"\b(?:the|its) (\w+)['’]s\b|\bof the (\w+)\b", title, flags=re.IGNORECASE)
+        return named | {(x or y).lower() for x, y in known if (x or y).lower() not in TITLE_WORDS}
     return bool(names(a) & names(b))
 
 

@@ -28,9 +28,15 @@ def same_happening(a: Claim, b: Claim, ctx: AlignContext) -> bool:
         return True
     if {a.subject.split()[0], b.subject.split()[0]} <= HAPPEN_VERBS:
         return True  # "took place yesterday" / "was held on Thursday": both situate the event itself
-    classes = {TRIGGER_CLASS.get(c.subject.split()[-1]) for c in (a, b)}
+    classes = {_event_class(c.subject) for c in (a, b)}
     if len(classes) == 1 and None not in classes:
-        return True  # "today's session" / "the meeting on 10 April": words for one kind of event
+        return True  # "today's session" / "the meeting held on 10 April" / "ministers met": one kind of event
     similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
                              [b.subject, b.context.predicate or b.subject])
     return bool(similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY)
+
+
+def _event_class(subject: str) -> str | None:
+    """The kind of event a happening names: by its noun ("hold meeting", "session"), else its verb ("meet minister")."""
+    words = subject.split()
+    return TRIGGER_CLASS.get(words[-1]) or TRIGGER_CLASS.get(words[0])

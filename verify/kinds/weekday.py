@@ -51,7 +51,8 @@ class WeekdayKind(Kind):
     def extract(self, sentence: Sentence) -> list[Draft]:
         return [Draft(self.name, self.name, date.text, WeekdayMismatch(date.weekday, date.low, date.high),
                       sentence.start + date.start, sentence.start + date.end)
-                for date in sentence.dates if date.weekday_mismatch and date.low and date.high and date.weekday is not None]
+                for date in sentence.dates
+                if date.weekday_mismatch and date.low and date.high and date.weekday is not None]
 
 
 KIND = WeekdayKind()

@@ -209,6 +209,10 @@ FUTURE_CUES = (*FUTURE_MARKERS, "’ll", "is due", "are due", "due to", "expects
                "planned for", "aims to", "intends to", "until", "till")
 
 # Phases of what happens, by verb: the day something opened is not the day it closed.
+# Verbs of a figure's change: "the toll rose to five", "inflation eased to 2.8%".
+CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
+                 "plunge", "slip", "ease", "edge", "reach", "hit"}
+
 PHASE_VERBS = {
     "start": {"open", "begin", "start", "launch", "erupt", "ignite", "commence", "break", "convene", "spark"},
     "end": {"close", "end", "conclude", "finish", "adjourn", "wrap", "contain", "extinguish", "lift", "expire"},
@@ -238,7 +242,8 @@ OFFICES = {
     "head": "head", "leader": "leader", "sheriff": "sheriff", "superintendent": "superintendent",
     "administrator": "administrator", "councillor": "councillor", "councilor": "councillor",
     "inspector": "inspector", "prosecutor": "prosecutor", "mp": "mp", "lawmaker": "mp",
-    "officer": "officer", "returning officer": "returning officer", "member": "member", "investigator": "investigator", "mediator": "mediator",
+    "officer": "officer", "returning officer": "returning officer", "member": "member", "investigator": "investigator",
+    "mediator": "mediator",
     "co-leader": "leader", "candidate": "candidate",
 }
 RANK_MODIFIERS = {"deputy", "vice", "acting", "former", "interim", "junior", "assistant", "chief", "presiding",
@@ -265,7 +270,7 @@ CONTINENT_NAMES = {
 # Words by which a place name says what kind of place it is, by level: two names of one level
 # with other names are different places ("Tarnley Civic Hall" / "County Hall").
 PLACE_TYPE_WORDS = {
-    "venue": {"hall", "centre", "center", "arena", "aréna", "arena", "stadium", "theatre", "theater", "hotel",
+    "venue": {"hall", "centre", "center", "arena", "aréna", "stadium", "theatre", "theater", "hotel",
               "airport", "building", "headquarters", "palace", "house", "museum", "church", "cathedral", "school",
               "academy", "hospital", "university", "library", "exchange", "station", "pavilion", "forum", "park",
               "court", "courthouse", "villa", "office", "embassy", "parliament", "ministry"},
