@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..lexicon.en import ORDINAL_WORDS, REPORTING_LEMMAS
 from .context import span_root
+from .mentions import TRIGGER_CLASS
 
 # Prepositions that make a date a bound of what happened ("closed until Friday", "from tomorrow").
 BOUNDS = ("until", "till", "from", "since", "by", "before", "after")
@@ -27,6 +28,10 @@ def happening(doc, start: int, end: int) -> tuple[str, int] | None:
     if head.i == root.i or not head.is_alpha:
         return None
     bound = f" {preposition}" if preposition in BOUNDS else ""
+    if root.dep_ == "pobj" and root.head.i > 0:
+        before = doc[root.head.i - 1]
+        if before.pos_ == "NOUN" and before.lemma_.lower() in TRIGGER_CLASS and before.i != head.i:
+            head = before  # "face him in the runoff on 4 May": the parser hangs the date on the verb
     if head.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and root.i < c.i for c in head.children):
         # "quiet again this morning after the conference ended yesterday": the date stands before the
         # clause's "after", so it belongs to the clause that one hangs on.

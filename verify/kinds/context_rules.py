@@ -116,7 +116,13 @@ def times_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 def periods_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """The two values are given for different periods (a forecast for this year and for next year)."""
     times = _times(a, b)
-    if times is None or not _apart(*times):
+    if times is None:
+        return None
+    (low_a, high_a), (low_b, high_b) = times
+    periods = (high_a - low_a).days > SAME_OCCASION_DAYS or (high_b - low_b).days > SAME_OCCASION_DAYS
+    disjoint = high_a < low_b or high_b < low_a
+    # "this year" / "next year" touch, yet are two periods; a day misreported by one is one occasion.
+    if not (_apart(*times) or (periods and disjoint)):
         return None
     return (f"{quote(a)} is for {a.context.time_text} and {quote(b)} for {b.context.time_text}: "
             f"different periods.")

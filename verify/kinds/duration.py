@@ -13,10 +13,11 @@ from dataclasses import asdict, dataclass
 from ..extract.units import UnitMention, find_units
 from ..lexicon.en import DAYS_PER_UNIT, DURATION_UNITS, NOT_DURATION_AFTER
 from ..records import Claim
-from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
+from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES, SCOPE_RULES
 from .measure import _subject
 from .quantity import INF, same_article_parts
+from .situated import same_happening
 
 NOT_A_DURATION = re.compile(r"^[\s-]*(?:" + "|".join(NOT_DURATION_AFTER) + r")\b", re.I)
 CONVERSION_SLACK = 0.01  # a duration converted between months and years is exact; 1% covers rounding
@@ -117,6 +118,14 @@ class DurationKind(Kind):
     across_events = True
     rules = (*CORRECTION_RULES, same_duration, durations_overlap, *SCOPE_RULES, same_article_parts,
              durations_differ)
+    # `comparable` demands one happening ("a 12-day strike" / "the nine-day stoppage"), so the rest of
+    # the wording may differ as much as dates' (see DateKind).
+    agree_link_score = 0.3
+    mutual_link_score = 0.3
+
+    def comparable(self, a: Claim, b: Claim, ctx: AlignContext) -> bool:
+        """Lengths of one happening (`situated.same_happening`): a strike's length is not its talks'."""
+        return same_happening(a, b, ctx)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         text = sentence.text

@@ -281,11 +281,13 @@ def partial_list(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'services calling at Hollin, Aldermoor and Pennick Cross' / 'Hollin and Pennick Cross'.""")
 def list_contains_other(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Every item of the shorter list is in the longer one: one list names more, none contradicts.
-    Not when both lists give their number ("four goals: ...", "three goals: ..."): each says it is whole."""
+    Not when the shorter list gives its number ("three goals: ..."): it says it is whole."""
     la, lb = _items(a), _items(b)
-    if len(la.items) == len(lb.items) or (_counted(a) and _counted(b)):
+    if len(la.items) == len(lb.items):
         return None
     short = a if len(la.items) < len(lb.items) else b
+    if _counted(short):
+        return None  # "three priorities: ..." says it is whole; a fourth item elsewhere contradicts it
     if len(ctx.items_matched(la.items, lb.items)) != len(_items(short).items):
         return None
     return f"Every item of {quote(short, 40)} is in the other list, which names more."
@@ -306,7 +308,7 @@ def item_count_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 def items_match(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Every item of one list has a counterpart of the same meaning in the other."""
     la, lb = _items(a), _items(b)
-    if len(ctx.items_matched(la.items, lb.items)) != len(la.items):
+    if not len(ctx.items_matched(la.items, lb.items)) == len(la.items) == len(lb.items):
         return None
     return f"The {len(la.items)} items of both lists match one to one by meaning."
 

@@ -127,10 +127,10 @@ def place_unnamed(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     return "one place is not named, only described."
 
 
-@rule("places-differ", "conflict", """
+@rule("locations-differ", "conflict", """
     'arrested at his villa in Saltmere' / 'arrested at Calder airport'; 'a briefing at Tarnley Civic
     Hall' / 'at County Hall in Wexcombe'; 'in a hayfield just east of Orlen' / 'outside Casterby'.""")
-def places_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
+def locations_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Two places with no name in common, neither inside the other, for one happening."""
     return f"{quote(a)} and {quote(b)} put it in different places."
 
@@ -144,7 +144,7 @@ class LocationKind(Kind):
     agree_link_score = 0.3
     mutual_link_score = 0.35
     rules = (same_place, stretches_differ, place_in_more_detail, venue_and_town, place_unnamed, same_article_parts,
-             places_differ)
+             locations_differ)
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         """Every place phrase after a preposition of place that names a place and situates something:

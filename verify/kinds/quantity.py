@@ -310,7 +310,8 @@ def amount_subject(doc, q) -> str:
     root = next((t for t in tokens if not (q.start <= t.head.idx < q.end) or t.head is t), tokens[-1])
     if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod") and root.head.pos_ in ("NOUN", "PROPN"):
         noun = root.head
-        modifiers = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        modifiers = [t.lemma_.lower() for t in noun.children if t.dep_ == "compound" and t.pos_ == "NOUN"
+                     and not q.start <= t.idx < q.end]  # not the value's own "per cent"
         return " ".join(modifiers + [noun.lemma_.lower()])
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ == "NOUN":
         return root.head.head.lemma_.lower()  # "a research fund of $1.2 billion", "a pledge of €200 million"

@@ -352,7 +352,7 @@ def rank_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 
 @rule("same-role", "agree", """
-    'UK Defence Secretary John Healey' / 'Defense Secretary John Healey'.""")
+    'Defence Secretary John Healey' / 'Defense Secretary John Healey'.""")
 def same_role(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Same office, portfolio, country and rank."""
     parts = _parts(a, b, ctx)

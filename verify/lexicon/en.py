@@ -174,7 +174,7 @@ EVENT_TRIGGERS = {
     "attack": {"attack", "bombing", "shooting", "raid", "assault", "airstrike", "stabbing", "ambush"},
     "vote": {"election", "vote", "referendum", "ballot", "runoff", "primary", "approve", "adopt", "ratify",
              "approval", "adoption", "ratification"},
-    "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike"},
+    "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike", "stoppage"},
     "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
     "trial": {"trial", "inquest", "inquiry", "study"},
     "deal": {"acquisition", "merger", "takeover", "deal", "buyout", "purchase", "acquire", "merge", "bid"},
