@@ -485,8 +485,12 @@ def rules(name):
 
 
 @cli.command(name="eval")
-@click.argument("gold")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("gold", required=False)
+@click.argument("paths", nargs=-1)
+@click.option("--corpus", "corpus_dir", default=None, type=click.Path(exists=True, file_okay=False),
+              help="Score every sub-folder holding a gold.json (one story each) instead of GOLD PATHS.")
+@click.option("--out", "out_dir", default=None,
+              help="Keep the reports: in this folder, or in one sub-folder per story with --corpus.")
 @click.option("--model", default=None, help="Folder of a local sentence-transformers model.")
 @click.option("--min-precision", type=float, default=None, help="Exit 1 if conflict precision is lower.")
 @click.option("--min-recall", type=float, default=None, help="Exit 1 if conflict recall is lower.")
@@ -494,35 +498,131 @@ def rules(name):
               help="Exit 1 if more non-conflict pairs are called conflicts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks on errors.")
-def eval_command(gold, paths, model, min_precision, min_recall, max_false_alarms, as_json, debug):
+def eval_command(gold, paths, corpus_dir, out_dir, model, min_precision, min_recall, max_false_alarms, as_json,
+                 debug):
     """Score the pipeline against an answer key of labelled statement pairs.
 
+    Reads the project's key (events list their articles) and the shared corpus key (scored as
+    ../shared/eval/score.py does), told apart by content. With --corpus, every story of a corpus.
+
     Example: verify eval tests/data/dev/gold.json tests/data/dev/articles
+
+    Example: verify eval --corpus ../shared/corpus/dev
     """
     import json as json_module
+    from pathlib import Path
 
-    from .evaluate import GoldError, load_gold, score
+    from .evaluate import SHARED_KEY, GoldError, key_format, load_gold, score, score_shared, texts_for, total_shared
 
+    if corpus_dir is not None:
+        if gold is not None:
+            raise UsageProblem("--corpus takes the stories' own gold.json files: pass either --corpus DIR or "
+                               "GOLD PATHS..., not both")
+        figures = _eval_corpus(corpus_dir, model, out_dir, debug)
+        if as_json:
+            click.echo(json_module.dumps(figures, indent=2, ensure_ascii=False))
+        else:
+            _print_eval_stories(figures)
+        total = figures["total"]
+        _eval_gate(total["precision"], total["recall"], total["false_alarms"], min_precision, min_recall,
+                   max_false_alarms)
+        return
+    if gold is None or not paths:
+        raise UsageProblem("pass an answer key and the articles (GOLD PATHS...), or --corpus DIR")
     try:
         answer_key = load_gold(gold)
     except GoldError as exc:
         raise UsageProblem(str(exc))
-    result = score(_run_pipeline(paths, model, True, debug), answer_key)
+    report = _run_pipeline(paths, model, True, debug)
+    if out_dir is not None:
+        from .report import write_reports
+
+        write_reports(report, out_dir)
+    if key_format(answer_key) == SHARED_KEY:
+        from .evaluate import report_dict
+
+        story = score_shared(report_dict(report), answer_key, texts_for(report, list(paths)))
+        total = total_shared([story])
+        if as_json:
+            click.echo(json_module.dumps(story, indent=2, ensure_ascii=False))
+        else:
+            name = Path(gold).parent.name if Path(gold).name == "gold.json" and Path(gold).parent.name else gold
+            _print_eval_stories({"stories": [{"story": name, **story}], "total": total}, details=True)
+        _eval_gate(total["precision"], total["recall"], total["false_alarms"], min_precision, min_recall,
+                   max_false_alarms)
+        return
+    result = score(report, answer_key)
     figures = result.as_dict()
     if as_json:
         click.echo(json_module.dumps(figures, indent=2))
     else:
         _print_eval(result)
+    _eval_gate(result.conflict_precision, result.conflict_recall, result.false_alarms, min_precision, min_recall,
+               max_false_alarms)
+
+
+def _eval_gate(precision, recall, false_alarms, min_precision, min_recall, max_false_alarms) -> None:
     failed = []
-    if min_precision is not None and result.conflict_precision < min_precision:
-        failed.append(f"conflict precision {result.conflict_precision:.3f} < {min_precision}")
-    if min_recall is not None and result.conflict_recall < min_recall:
-        failed.append(f"conflict recall {result.conflict_recall:.3f} < {min_recall}")
-    if max_false_alarms is not None and result.false_alarms > max_false_alarms:
-        failed.append(f"{result.false_alarms} false alarms > {max_false_alarms}")
+    if min_precision is not None and precision < min_precision:
+        failed.append(f"conflict precision {precision:.3f} < {min_precision}")
+    if min_recall is not None and recall < min_recall:
+        failed.append(f"conflict recall {recall:.3f} < {min_recall}")
+    if max_false_alarms is not None and false_alarms > max_false_alarms:
+        failed.append(f"{false_alarms} false alarms > {max_false_alarms}")
     if failed:
         click.echo("eval failed: " + "; ".join(failed), err=True)
         sys.exit(EXIT_FINDINGS)
+
+
+def _eval_corpus(corpus_dir, model, out_dir, debug) -> dict:
+    from .evaluate import GoldError, evaluate_corpus
+
+    try:
+        return evaluate_corpus(corpus_dir, model, out_dir, log=lambda line: click.echo(line, err=True))
+    except GoldError as exc:
+        raise UsageProblem(str(exc))
+    except FileNotFoundError as exc:
+        if debug:
+            traceback.print_exc()
+        raise UsageProblem(f"{exc}. Pass --model with the folder of a local sentence-transformers model.")
+
+
+def _print_eval_stories(figures: dict, details: bool = False) -> None:
+    """One row per story in the reference scorer's figures, the totals, and with `details` what went wrong."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .evaluate import total_line
+
+    def ratio(n: int, of: int, value: float | None) -> str:
+        return f"{n}/{of}" + (f" ({value:.2f})" if value is not None else "")
+
+    console = Console()
+    if not console.is_terminal:  # a log or a pipe: room for the story names, lines kept whole
+        console = Console(width=150)
+    table = Table(title="figures per story (those of the reference scorer)")
+    for column in ("story", "conflict recall", "precision", "false alarms", "non-conflicts right", "bad offsets"):
+        table.add_column(column, justify="left" if column == "story" else "right")
+    for s in figures["stories"]:
+        table.add_row(s["story"], ratio(s["conflicts_found"], s["gold_conflicts"], s["conflict_recall"]),
+                      ratio(s["conflict_findings_matching"], s["conflict_findings"], s["conflict_precision"]),
+                      str(s["trap_false_alarms"]), f"{s['traps_right']}/{s['traps']}", str(s["claims_bad_offsets"]))
+    t = figures["total"]
+    if len(figures["stories"]) > 1:
+        table.add_row("total", ratio(t["found"], t["gold"], t["recall"]), ratio(t["tp"], t["flagged"], t["precision"]),
+                      str(t["false_alarms"]), f"{t['right']}/{t['traps']}", str(t["bad"]), style="bold")
+    console.print(table)
+    if details:
+        for s in figures["stories"]:
+            for title, key in (("missed conflicts", "missed"), ("false alarms", "false_alarms"),
+                               ("conflict findings that match no gold conflict", "unmatched_conflicts"),
+                               ("non-conflict pairs judged wrong", "traps_wrong")):
+                if s[key]:
+                    console.print(f"{title}:", style="bold")
+                    for line in s[key]:
+                        console.print(f"  {line if isinstance(line, str) else ' / '.join(line)}", markup=False,
+                                      highlight=False, soft_wrap=True)
+    console.print(total_line(t), markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_eval(result) -> None:
