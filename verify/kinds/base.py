@@ -259,6 +259,11 @@ class Kind:
         """May the two claims be of the same thing at all? (Counts of different nouns are not.)"""
         return True
 
+    def distinctive(self, claim: Claim) -> bool:
+        """Is the value itself specific enough ("8,412 patients", "4.25%") that two articles of one story
+        giving it exactly are very likely speaking of one thing? Such agreements link on little wording."""
+        return False
+
     def agrees(self, a: Claim, b: Claim) -> bool:
         """Do the two values admit each other? Agreeing values align on weaker evidence than differing ones."""
         return self.cell_key(a) == self.cell_key(b)

@@ -18,7 +18,7 @@ from ..lexicon.en import MASS_WORDS, MEASURE_UNITS
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of, increment_vs_total
-from .quantity import INF, is_running_figure, same_article_parts
+from .quantity import DISTINCTIVE_DIGITS, INF, is_running_figure, same_article_parts, significant_digits
 
 MASS_CONTEXT = re.compile(r"\b(?:" + "|".join(MASS_WORDS) + r")\b", re.I)
 POUNDS = {"pound": "pound", "pounds": "pound"}
@@ -198,6 +198,11 @@ class MeasureKind(Kind):
     across_events = True
     rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, increment_vs_total, measure_changed,
              *SCOPE_RULES, same_article_parts, measures_differ)
+
+    def distinctive(self, claim: Claim) -> bool:
+        value = claim.value
+        assert isinstance(value, Measure)
+        return value.hedge == "exact" and significant_digits(value.point) >= DISTINCTIVE_DIGITS
 
     def extract(self, sentence: Sentence) -> list[Draft]:
         units = dict(MEASURE_UNITS)
