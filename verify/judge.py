@@ -99,7 +99,14 @@ def _superseded(claims: list[Claim], kinds: Registry) -> tuple[set[str], set[str
     superseded = {c.id for c in claims for q in quoted
                   if c.article == q.article and c.kind == q.kind and not c.context.correction
                   and kinds.get(c.kind).agrees(c, q)}
-    return superseded, {q.id for q in quoted}
+    # "CORRECTION: ... misstated the size of the trial. The trial enrolled 24,860 participants.": the
+    # note gives only the right value; the body's other value of that figure is the one corrected.
+    quoted_ids = {q.id for q in quoted}
+    corrections = [c for c in claims if c.context.correction and c.id not in quoted_ids]
+    superseded |= {c.id for c in claims for r in corrections
+                   if c.article == r.article and c.kind == r.kind and not c.context.correction
+                   and (c.attribute == r.attribute or c.subject == r.subject) and not kinds.get(c.kind).agrees(c, r)}
+    return superseded, quoted_ids
 
 
 def _cells(claims: list[Claim], kind: Kind) -> dict[tuple, list[Claim]]:

@@ -231,10 +231,43 @@ def time_of(dates: list[DateMention], doc, pred, value_start: int, value_root=No
             continue  # "..., officials said on Sunday"
         on_value = value_root is not None and attached.i in {t.i for t in value_root.subtree}
         chained = attached.dep_ in ("conj", "xcomp") and attached.head.i == pred.i
-        if attached.i != pred.i and not on_value and not chained:
+        if attached.i != pred.i and not on_value and not chained and not _adjunct_of(attached, pred):
             continue
         found.append((abs(date.start - value_start), date))
     return min(found, key=lambda f: f[0])[1] if found else None
+
+
+# Marks of a clause that sets the time of the clause it hangs on ("When X first approached Y seven years
+# ago, it offered ..."), unlike "after"/"before", which set another time.
+TIME_SETTING_MARKS = ("when", "while")
+CLAUSE_MARKS = ("when", "while", "after", "before", "because", "if", "once", "unless", "since", "as", "until",
+                "although", "though")
+
+
+def _adjunct_of(node, pred) -> bool:
+    """Is `node` inside an adjunct that situates `pred`: a phrase on it ("At the third conference, held
+    in Kestova in 2023, donors pledged ...") or a when-clause on it or on the clause it continues?"""
+    if pred.pos_ not in ("VERB", "AUX"):
+        return False  # a noun's phrases ("a 40% chance of a cut at the meeting in April") are its complements
+    line = {pred.i}
+    clause = pred
+    while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head  # "it offered $29 a share, valuing the group at $4.1 billion"
+        line.add(clause.i)
+    phrases = 0
+    while node.head.i != node.i:
+        phrases += node.dep_ == "prep"
+        if phrases > 1:
+            return False  # "at the meeting of the board in April": a phrase within a phrase
+        marks = {c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.lower_ in CLAUSE_MARKS}
+        if node.dep_ == "advcl" and marks - set(TIME_SETTING_MARKS):
+            return False  # "after the vote on Monday": another time; a bare participle ("held in 2023") is not
+        if node.dep_ not in ("acl", "pobj", "prep", "appos", "advcl", "npadvmod"):
+            return False
+        node = node.head
+        if node.i in line:
+            return True
+    return False
 
 
 def _as_of(time: DateMention | None, doc) -> bool:

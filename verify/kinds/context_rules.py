@@ -129,9 +129,14 @@ def periods_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
 
 
 def _named(source: str) -> bool:
-    """Does a source name someone ("the Valley Relief League", "Mayor Ilona Kovač"), not only a kind of
-    source ("the statement", "officials"), which may be the other source's own?"""
-    return bool(re.search(r"\b[A-Z]", re.sub(r"^(?:The|A|An)\s+", "", source)))
+    """Does a source name someone ("the Valley Relief League", "Mayor Ilona Kovač") or describe one body
+    ("the regional audit office", "an expert report commissioned by the prosecution"), not only a kind
+    of source ("the statement", "officials"), which may be the other source's own?"""
+    bare = re.sub(r"^(?:The|A|An|the|a|an)\s+", "", source)
+    return bool(re.search(r"\b[A-Z]", bare)) or len(bare.split()) >= DESCRIBED_SOURCE_WORDS
+
+
+DESCRIBED_SOURCE_WORDS = 3  # "regional audit office": a description this long picks out one body
 
 
 @rule("sources-differ", "different_scope", """

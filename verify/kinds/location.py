@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..extract.date_words import happening
 from ..extract.mentions import TRIGGER_CLASS
 from ..gazetteer import fold
-from ..lexicon.en import CALENDAR_NAMES, LOCATION_PREPOSITIONS, PLACE_TYPE_WORDS
+from ..lexicon.en import CALENDAR_NAMES, HOLDING_NOUNS, LOCATION_PREPOSITIONS, PLACE_TYPE_WORDS
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Kind, Sentence, quote, rule
 from .quantity import same_article_parts
@@ -185,6 +185,8 @@ def _place_phrase(prep, sentence: Sentence) -> tuple[int, int, Place] | None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or pobj.ent_type_ in NOT_PLACE_ENTITIES:
         return None
+    if prep.lower_ == "in" and prep.head.lemma_.lower() in HOLDING_NOUNS:
+        return None  # "shares in Brantwick", "a stake in the port operator": what is owned, not where
     if pobj.pos_ == "NOUN" and pobj.lemma_.lower() in TRIGGER_CLASS:
         return None  # "at a briefing at Tarnley Civic Hall": an event; its own "at" gives the place
     tokens = [t for t in pobj.subtree if not _in_clause(t, pobj)]

@@ -189,6 +189,8 @@ PARTICIPATION_VERBS = {"meet", "convene", "gather", "host", "attend", "join", "p
                        "bring", "welcome", "assemble"}
 # Prepositions that place what happened: "arrested at Calder airport", "broke out outside Casterby".
 LOCATION_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "between", "on"}
+# Nouns whose "in" names what is owned or invested in ("shares in Brantwick fell"), not a place.
+HOLDING_NOUNS = {"share", "stake", "stock", "holding", "interest", "investment", "equity", "position"}
 PLACE_PREPOSITIONS = {"in", "at", "to", "near", "outside", "inside", "through", "across", "along", "hit"}
 # "the town of Brennick": a name after "of" is a place when the noun before it is one.
 PLACE_NOUNS = {"town", "city", "village", "region", "province", "capital", "district", "island", "port", "county",
