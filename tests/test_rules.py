@@ -217,6 +217,15 @@ def test_times_differ_reads_the_event_date_when_the_clause_gives_none():
     b = _vote(12, "", None, "b")
     b.event = "E2"
     assert times_differ.check(a, b, context(events=[vote]))
+
+
+def test_times_differ_reads_an_undated_report_as_of_the_month_before_it():
+    a = _vote(9, "on 3 February", day("2025-02-03"), "a")
+    b = _vote(12, "", None, "b")  # published 18 March: its figure held some time from mid-February on
+    assert times_differ.check(a, b, context())
+    b.article_date = day("2025-02-20")
+    assert times_differ.check(a, b, context()) is None  # 3 February lies within its month
+    b.article_date = None
     assert times_differ.check(a, b, context()) is None  # no time for b at all
 
 

@@ -57,6 +57,9 @@ class Context:
     def claims_of_article(self, article: str) -> list[Claim]:
         return self.by_article.get(article, [])
 
+    def articles(self) -> list[str]:
+        return sorted(self.by_article)
+
 
 def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: Context) -> list[Finding]:
     """All findings: within each group, then different-event pairs across groups."""

@@ -95,11 +95,11 @@ def same_person_for_post(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     both, as chief executives of Brantwick and of Quillon: two companies, two posts.""")
 def named_together(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Two people some article names together with one title hold two posts (of two companies, two courts)."""
-    for claim, other in ((a, b), (b, a)):
-        for article_claim in ctx.claims_of_article(claim.article):
-            if article_claim.kind == claim.kind and article_claim.attribute == claim.attribute and \
-                    same_person(_post(article_claim).person, _post(other).person):
-                return f"{claim.article} names both {_post(a).person} and {_post(b).person}: two posts"
+    for article in ctx.articles():
+        posts = [_post(c).person for c in ctx.claims_of_article(article)
+                 if c.kind == a.kind and (c.attribute == a.attribute or c.subject == a.subject)]
+        if any(same_person(p, _post(a).person) for p in posts) and any(same_person(p, _post(b).person) for p in posts):
+            return f"{article} names both {_post(a).person} and {_post(b).person}: two posts"
     return None
 
 

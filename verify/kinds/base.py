@@ -135,6 +135,8 @@ class JudgeContext(Protocol):
 
     def claims_of_article(self, article: str) -> list[Claim]: ...
 
+    def articles(self) -> list[str]: ...
+
 
 RuleCheck = Callable[..., "str | None"]
 

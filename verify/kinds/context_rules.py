@@ -82,6 +82,9 @@ def _apart(ta: tuple[dt.date, dt.date], tb: tuple[dt.date, dt.date]) -> bool:
     return gap > SAME_OCCASION_DAYS
 
 
+RECENT_DAYS = 30  # an undated report's figure is taken to be of the month before it was published
+
+
 @rule("times-differ", "different_event", """
     'the committee lowered rates by half a point on a 5-4 vote' (on 23 January) / 'The Monetary Policy
     Committee voted 7-2 for the reduction' (6 March).""")
@@ -98,6 +101,9 @@ def times_differ(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
             occasions.append((claim.context.time_low, claim.context.time_high))
         elif event is not None and event.date_low and event.date_high:
             occasions.append((event.date_low, event.date_high))
+        elif claim.article_date is not None and not claim.context.future:
+            # An undated event's figure held some time before its report was published.
+            occasions.append((claim.article_date - dt.timedelta(days=RECENT_DAYS), claim.article_date))
         else:
             return None
     if not _apart(occasions[0], occasions[1]):
