@@ -329,10 +329,13 @@ def test_places_differ_not_for_one_place_spelled_twice_or_the_event_venue():
     assert places_differ.check(_turnout(64.0, "a", ["Kyiv"]), _turnout(59.2, "b", ["Kiev"]), context()) is None
     hosted = _turnout(64.0, "a", act_places=["Tarrow"])  # "64 percent voted in Tarrow"
     elsewhere = _turnout(59.2, "b", act_places=["Pellow"])
-    assert places_differ.check(hosted, _turnout(59.2, "b"), context()) is None  # saying nowhere: the same act
+    assert places_differ.check(hosted, _turnout(59.2, "b"), context())  # one part of the area, or all of it
     assert places_differ.check(hosted, elsewhere, context())  # two places of the act
     venue = Event("E1", "the summit in Tarrow", "meeting", None, None, "Tarrow", ["a", "b"], [])
-    assert places_differ.check(hosted, elsewhere, context(events=[venue])) is None  # where the event took place
+    assert places_differ.check(hosted, _turnout(59.2, "b"), context(events=[venue])) is None  # the event's place
+    assert places_differ.check(hosted, elsewhere, context(events=[venue]))  # one part of it, elsewhere
+    hall = Event("E1", "the vote in Selby", "vote", None, None, "Selby", ["a", "b"], [], places=["Selby", "Tarrow"])
+    assert places_differ.check(hosted, _turnout(59.2, "b"), context(events=[hall])) is None  # one of its places
 
 
 def _doses(value: float, frame: str, article: str):

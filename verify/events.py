@@ -219,7 +219,10 @@ class _Features:
 
 def _features(chain: Chain) -> _Features:
     typed = any(m.type not in ("lead", "episode") for m in chain.mentions)
-    return _Features(chain.article, chain.type, tuple(dict.fromkeys(chain.dates)), tuple(dict.fromkeys(chain.places)),
+    # An article's own story is placed by its own kind of event: "approval in the United States" in a
+    # report of a trial presented in Barcelona does not place the trial.
+    places = [m.place for m in chain.mentions if m.place and (not chain.main or m.type in (chain.type, "lead"))]
+    return _Features(chain.article, chain.type, tuple(dict.fromkeys(chain.dates)), tuple(dict.fromkeys(places)),
                      tuple(dict.fromkeys(chain.names)), frozenset(chain.participants), frozenset(chain.article_names),
                      chain.main, typed, _story_date(chain.mentions, chain.published) if chain.main else None,
                      _story_date([m for m in chain.mentions if m.type == chain.type], chain.published)
@@ -470,7 +473,7 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
             id=event_id, label=label, type=etype, date_low=date[0], date_high=date[1], location=place,
             articles=articles, mentions=[m.id for m in mentions],
             participants=sorted({p for c in group for p in c.participants}),
-            names=sorted({n for c in group for n in c.article_names}),
+            names=sorted({n for c in group for n in c.article_names}), places=sorted(places),
         ))
     return events
 

@@ -94,6 +94,7 @@ class Event:
     mentions: list[str]
     participants: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # proper names in its articles: what story it belongs to
+    places: list[str] = field(default_factory=list)  # every place its mentions give ("Caldera Bay", "City Hall")
 
     @property
     def date(self) -> str | None:

@@ -202,7 +202,9 @@ def places(tokens, root, is_place) -> tuple[tuple[str, ...], tuple[str, ...]]:
         if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i != root.i:
             continue  # "the UK Defence Secretary convened ...": the place names whose official, not a scope
         if name and (labelled or is_place(name) or governed or modifier) and name not in found:
-            if ent is not None and ent.label_ in HOLDER_LABELS and not is_place(name):
+            venue = governed and tok.head.lower_ in ("at", "in") and \
+                name.split()[-1].lower() in PLACE_TYPE_WORDS["venue"]  # "enrolled at Brookmere Medical Center"
+            if ent is not None and ent.label_ in HOLDER_LABELS and not is_place(name) and not venue:
                 continue
             found.append(name)
             on_acts[name] = on_act

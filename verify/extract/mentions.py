@@ -16,6 +16,7 @@ from ..lexicon.en import (
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
     PLURAL_EVENTS,
+    TIME_ZONES,
     VERB_TRIGGERS,
     WEEKDAYS,
 )
@@ -129,6 +130,8 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
         ) or (root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in PLACE_NOUNS)
         if not governed or text.endswith(("'s", "’s")) or not name[:1].isupper() or len(name) < 3:
             continue
+        if name in TIME_ZONES:
+            continue  # "the session at 11:15 CEST": a time zone, not a place
         if re.match(r"\.?\s*\d", doc.text[span.end_char:span.end_char + 4]):
             continue  # "No. 10 Downing Street", "Room 4": an identifier, not a place name
         if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and \

@@ -7,7 +7,7 @@ claims are comparable only when their happenings are one.
 from __future__ import annotations
 
 from ..extract.mentions import TRIGGER_CLASS
-from ..lexicon.en import ORDINAL_WORDS
+from ..lexicon.en import LIGHT_PREDICATES, ORDINAL_WORDS
 from ..records import Claim
 from .base import AlignContext
 
@@ -33,7 +33,9 @@ def same_happening(a: Claim, b: Claim, ctx: AlignContext) -> bool:
         return True  # "today's session" / "the meeting held on 10 April" / "ministers met": one kind of event
     similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
                              [b.subject, b.context.predicate or b.subject])
-    return bool(similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY)
+    # Light verbs ("got the answer" / "gave back part of the gain") say nothing of what happened.
+    light = {a.subject.split()[0], b.subject.split()[0]} & LIGHT_PREDICATES
+    return bool((similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY) and not light)
 
 
 def _event_class(subject: str) -> str | None:

@@ -211,6 +211,11 @@ FUTURE_CUES = (*FUTURE_MARKERS, "’ll", "is due", "are due", "due to", "expects
                "planned for", "aims to", "intends to", "until", "till")
 
 # Phases of what happens, by verb: the day something opened is not the day it closed.
+# Verbs that say little of what happened: values hanging on them are not of different acts, and
+# dates on them are not of one happening by their verb alone.
+LIGHT_PREDICATES = {"be", "have", "do", "make", "get", "give", "take", "put", "stand", "reach", "show", "include",
+                    "total", "number", "say", "report", "estimate", "list", "count"}
+
 # Verbs of a figure's change: "the toll rose to five", "inflation eased to 2.8%".
 CHANGE_LEMMAS = {"rise", "fall", "increase", "decrease", "grow", "drop", "jump", "climb", "decline", "surge",
                  "plunge", "slip", "ease", "edge", "reach", "hit"}
