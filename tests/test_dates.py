@@ -219,6 +219,8 @@ def test_seed_like_article():
         (D(2025, 4, 4), "the next day", (D(2025, 4, 5), D(2025, 4, 5))),
         (D(2025, 4, 4), "The previous day", (D(2025, 4, 3), D(2025, 4, 3))),
         (D(2025, 1, 31), "a month later", (D(2025, 2, 28), D(2025, 2, 28))),
+        (D(2025, 4, 4), "that day", (D(2025, 4, 4), D(2025, 4, 4))),
+        (D(2025, 4, 4), "the same evening", (D(2025, 4, 4), D(2025, 4, 4))),
         (D(2025, 4, 4), "two days ago", None),
         (D(2025, 4, 4), "tomorrow", None),
         (D(1, 1, 1), "a day earlier", None),
@@ -226,6 +228,21 @@ def test_seed_like_article():
 )
 def test_shift_from(anchor, text, expected):
     assert shift_from(anchor, text) == expected
+
+
+def test_that_day_alone_is_found_but_left_unresolved():
+    (mention,) = find_dates("Its statement that day listed 19 cases.", D(2025, 4, 10))
+    assert (mention.text, mention.low, mention.relative) == ("that day", None, True)
+
+
+def test_that_day_and_a_week_later_count_from_the_day_the_article_last_named():
+    from verify.extract import _from_narrated
+
+    reference = D(2025, 4, 20)
+    that_day, later, yesterday = (only(text, reference) for text in ("that day", "a week later", "yesterday"))
+    assert _from_narrated(that_day, D(2025, 4, 2)).low == D(2025, 4, 2)
+    assert _from_narrated(later, D(2025, 4, 2)).low == D(2025, 4, 9)
+    assert _from_narrated(yesterday, D(2025, 4, 2)).low == D(2025, 4, 19)  # counted from publication
 
 
 def test_datetime_reference_is_accepted():

@@ -299,11 +299,15 @@ def mutual_best(claims: list[Claim], scores: np.ndarray) -> set[tuple[int, int]]
 
 def _time_agreement(claims: list[Claim]) -> np.ndarray:
     """+1 where two claims' sentences give overlapping times ("3.1% in January" / "3.6% in January"),
-    -1 where they give disjoint ones ("2.8% in February"), 0 where either gives none."""
-    low = np.array([c.context.time_low.toordinal() if c.context.time_low else 0 for c in claims])
-    high = np.array([c.context.time_high.toordinal() if c.context.time_high else 0 for c in claims])
-    timed = (low > 0) & (high > 0)
-    both = timed[:, None] & timed[None, :]
+    -1 where they give disjoint ones ("2.8% in February"), 0 where either gives none. A date's own
+    words are its value, not the time of something else: two dates of one meeting may differ."""
+    low = np.zeros(len(claims))
+    high = np.zeros(len(claims))
+    for i, c in enumerate(claims):
+        if c.context.time_low and c.context.time_high and c.context.time_text not in c.text:
+            low[i], high[i] = c.context.time_low.toordinal(), c.context.time_high.toordinal()
+    given = high > 0
+    both = given[:, None] & given[None, :]
     overlap = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
     return np.where(both, np.where(overlap, 1.0, -1.0), 0.0)
 

@@ -19,7 +19,7 @@ from ..lexicon.en import STATEMENT_NOUNS as STATEMENT_NOUNS_LIST
 from ..read import line_of
 from ..records import Article, Claim, EventMention, Segment
 from .context import claim_context
-from .dates import find_dates
+from .dates import DateMention, find_dates, shift_from
 from .mentions import (
     MAX_PLACE_DISTANCE,
     article_names,
@@ -109,9 +109,13 @@ class _ArticleExtractor:
         self.anchor = self._statement_anchor(mined) or article.date
         lead = next((s for s in mined if s.role == "body"), None)
         sentences = []
+        narrated: dt.date | None = None  # the day the body last named: "that day", "a week later" count from it
         for index, (seg, doc) in enumerate(zip(mined, docs)):
             reference = article.date if index == 0 else self.anchor
-            sentence = self._sentence(seg, doc, reference, is_lead=seg is lead)
+            sentence = self._sentence(seg, doc, reference, is_lead=seg is lead, narrated=narrated)
+            if seg.role == "body":
+                named = [d.low for d in sentence.dates if not d.relative and d.low is not None and d.low == d.high]
+                narrated = named[-1] if named else narrated
             sentences.append(sentence)
             for kind in self.res.kinds:
                 self._add(sentence, kind.extract(sentence))
@@ -137,9 +141,12 @@ class _ArticleExtractor:
         return absolute[0].low if absolute else None
 
     # -- one sentence -------------------------------------------------------------------
-    def _sentence(self, seg: Segment, doc, reference: dt.date | None, is_lead: bool) -> Sentence:
+    def _sentence(self, seg: Segment, doc, reference: dt.date | None, is_lead: bool,
+                  narrated: dt.date | None = None) -> Sentence:
         """Parse facts of one sentence that every kind may read: dates, event mentions, speaker."""
         dates = [_future_weekday(d, doc, reference) for d in find_dates(seg.text, reference)]
+        if narrated is not None:
+            dates = [_from_narrated(d, narrated) for d in dates]
         mentions = self._mentions(seg, doc, trigger_tokens(doc), dates)
         if is_lead and not mentions:
             lead = self._lead_mention(seg, doc, reference)
@@ -310,6 +317,13 @@ class _ArticleExtractor:
 
 
 FUTURE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in FUTURE_MARKERS) + r")\b", re.I)
+
+
+def _from_narrated(date: DateMention, narrated: dt.date) -> DateMention:
+    """ "Its statement that day", "a week later": counted from the day the text last named, not from
+    the publication date."""
+    shifted = shift_from(narrated, date.text) if date.relative else None
+    return dataclasses.replace(date, low=shifted[0], high=shifted[1]) if shifted else date
 
 
 def _future_weekday(date, doc, reference):

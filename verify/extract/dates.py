@@ -162,6 +162,9 @@ _SHIFT = re.compile(
     r"\s+(?P<dir>ago|later|earlier))(?![\w])",
     re.IGNORECASE,
 )
+# "Its statement that day", "on the same day": the day the text last named; unresolved alone.
+_THAT_DAY = re.compile(r"(?<![\w])(?P<span>(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night))(?![\w])",
+                       re.IGNORECASE)
 _NEXT_DAY = re.compile(
     r"(?<![\w])(?P<span>the\s+(?P<dir>next|following|previous|preceding)\s+"
     r"(?P<unit>day|morning|evening|night))(?![\w])",
@@ -512,6 +515,10 @@ def _on_next_day(m, text, ref):
     return _make(m, "span", date, date, relative=True, granularity="day")
 
 
+def _on_that_day(m, text, ref):
+    return _make(m, "span", None, None, relative=True, granularity="day")
+
+
 # Order only breaks ties between equally long candidates at the same offset.
 _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_ISO, _on_iso),
@@ -529,6 +536,7 @@ _RULES: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_WEEKDAY_REL, _on_weekday),
     (_SHIFT, _on_shift),
     (_NEXT_DAY, _on_next_day),
+    (_THAT_DAY, _on_that_day),
 )
 
 
@@ -578,7 +586,7 @@ def find_dates(text: str, reference: dt.date | None) -> list[DateMention]:
 
 def shift_from(anchor: dt.date, mention_text: str) -> tuple[dt.date, dt.date] | None:
     """Re-resolve a shift expression ("a week later", "two days earlier", "the next
-    day", "the previous day") against ``anchor`` instead of the publication date.
+    day", "the previous day", "that day") against ``anchor`` instead of the publication date.
 
     Returns None for anything else, including "N days ago", which is anchored on
     the publication date by meaning.
@@ -592,6 +600,8 @@ def shift_from(anchor: dt.date, mention_text: str) -> tuple[dt.date, dt.date] | 
             n, unit = _shift_delta(m)
             date = _add(anchor, n, unit)
             return date, date
+        if _THAT_DAY.fullmatch(t):
+            return anchor, anchor
         m = _NEXT_DAY.fullmatch(t)
         if m:
             step = 1 if m["dir"].lower() in ("next", "following") else -1
