@@ -56,11 +56,9 @@ class ClaimGroup:
     attribute: str
     kind: str
     claims: list[Claim] = field(default_factory=list)
-    # Two claims of different attributes that read alike: judged for what explains their different
-    # values (a later count, another period); a conflict only when the two claims link on their own
-    # (`linked`) and only a third claim kept them out of one group.
+    # Two claims of different attributes that read alike: judged only for what explains their
+    # different values (a later count, another period), never as a conflict.
     look_alike: bool = False
-    linked: bool = False
 
 
 def complete_link(n: int, linked: Callable[[int, int], bool]) -> list[int]:
@@ -171,15 +169,15 @@ class SimilarityTools:
                 result[label] = name
         return result
 
-    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim, bool]]:
+    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim]]:
         """Group claims of one event and family that say the same thing around their values.
 
         Complete-link: a claim joins a group only if it links to every member, with the stronger
         evidence required where values differ. Sets `attribute` to the kind and its most common label.
         Returns the look-alike pairs: claims of two articles in different groups whose values differ
-        and whose link score reaches LOOK_ALIKE, and whether the two link on their own.
+        and whose link score reaches LOOK_ALIKE.
         """
-        look_alikes: list[tuple[Claim, Claim, bool]] = []
+        look_alikes: list[tuple[Claim, Claim]] = []
         blocks: dict[tuple, list[Claim]] = defaultdict(list)
         used: dict[tuple, int] = defaultdict(int)
         for claim in claims:
@@ -218,7 +216,7 @@ class SimilarityTools:
                     if (leaders[i] != leaders[j] and a.article != b.article and scores[i, j] >= LOOK_ALIKE
                             and not kind.agrees(a, b) and holders_compatible(a.context.holder, b.context.holder)
                             and kind.comparable(a, b, self)):
-                        look_alikes.append((a, b, linked(i, j)))
+                        look_alikes.append((a, b))
             groups: dict[int, list[Claim]] = defaultdict(list)
             for claim, leader in zip(members, leaders):
                 groups[leader].append(claim)
@@ -364,7 +362,7 @@ def align(claims: list[Claim], kinds: Registry, tools: SimilarityTools) -> list[
         group = groups.setdefault(key, ClaimGroup(claim.event, claim.attribute, claim.kind))
         group.claims.append(claim)
     ordered = [groups[k] for k in sorted(groups, key=lambda k: (k[0] or "", k[1]))]
-    for a, b, linked in look_alikes:
+    for a, b in look_alikes:
         a, b = sorted((a, b), key=lambda c: (c.article, c.start))
-        ordered.append(ClaimGroup(a.event, a.attribute, a.kind, [a, b], look_alike=True, linked=linked))
+        ordered.append(ClaimGroup(a.event, a.attribute, a.kind, [a, b], look_alike=True))
     return ordered

@@ -5,8 +5,8 @@ cell; for every pair of cells the rules of the claims' kind are tried in order a
 that holds decides the status (its name is the finding's `rule`). A pair inside one article is
 reported only when it is a discrepancy. Two claims that read alike but were not grouped (a
 look-alike pair) get a finding only when a rule explains their different values. Across groups,
-figures of two look-alike events that
-would otherwise conflict get a `different_event` finding (rule `events-differ`).
+figures of two look-alike events that would otherwise conflict get a `different_event` finding
+(rule `events-differ`).
 """
 from __future__ import annotations
 

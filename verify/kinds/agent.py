@@ -18,8 +18,7 @@ from .role import SUBORDINATE_RANKS, RoleParts, role_parts, titled_people
 
 # Posts one person holds at a time (in one body): the chair, the president, the mediator...
 SINGULAR_OFFICES = {"returning officer", "chair", "president", "governor", "mayor", "ceo", "director", "mediator",
-                    "prime minister",
-                    "secretary-general", "chancellor", "captain", "coach", "head", "investigator"}
+                    "prime minister", "secretary-general", "chancellor", "captain", "coach", "head", "investigator"}
 # Offices every country, region or city has one of: without saying which, two articles may name two.
 PLACE_OFFICES = {"president", "prime minister", "chancellor", "governor", "mayor", "king", "queen"}
 # Ranks that single a person out among several holders ("lead prosecutor", "presiding judge").
@@ -158,7 +157,7 @@ class AgentKind(Kind):
                                 sentence.mention_for(person.start, person.end)))
         return drafts
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim, bool]]:
+    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim]]:
         """Claims of one event naming one post, however worded, get one attribute."""
         by_event: dict[str | None, list[Claim]] = {}
         for claim in claims:

@@ -112,7 +112,7 @@ class AlignContext(Protocol):
 
     def cluster_phrases(self, labels: list[str], threshold: float) -> dict[str, str]: ...
 
-    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim, bool]]: ...
+    def group_by_context(self, kind: Kind, claims: list[Claim]) -> list[tuple[Claim, Claim]]: ...
 
     def items_matched(self, a: Sequence[str], b: Sequence[str]) -> list[tuple[int, int, float]]: ...
 
@@ -242,11 +242,11 @@ class Kind:
         """Claims that span several sentences (a list announced by a colon and given as lines)."""
         return []
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim, bool]]:
+    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim]]:
         """Set `attribute` on this kind's claims so that claims about the same thing share it; return
         look-alike pairs: claims of two articles that read alike but were not grouped, so the judge
         may say why their values differ (a later count, another period) where a reader would see a
-        contradiction, each with whether the two link on their own.
+        contradiction.
 
         By default claims of one event and one family are grouped by what their sentences say
         around the value (`AlignContext.group_by_context`).

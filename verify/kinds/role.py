@@ -411,7 +411,7 @@ class RoleKind(Kind):
         return [Draft(self.name, self.name, person.name, Role(person.title), sentence.start + person.start,
                       sentence.start + person.end) for person in titled_people(sentence)]
 
-    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim, bool]]:
+    def align(self, claims: list[Claim], ctx: AlignContext) -> list[tuple[Claim, Claim]]:
         people = ctx.resolve_people([(c.article, c.subject) for c in claims])
         for claim in claims:
             claim.attribute = f"{self.name}:{fold_name(people[(claim.article, claim.subject)])}"

@@ -34,11 +34,11 @@ def same_happening(a: Claim, b: Claim, ctx: AlignContext) -> bool:
     similar = ctx.similarity([a.subject, a.context.predicate or a.subject],
                              [b.subject, b.context.predicate or b.subject])
     # Light verbs ("got the answer" / "gave back part of the gain") say nothing of what happened.
-    light = {a.subject.split()[0], b.subject.split()[0]} & LIGHT_PREDICATES
+    light = {(c.subject.split() or [""])[0] for c in (a, b)} & LIGHT_PREDICATES
     return bool((similar[0, 0] >= HAPPENING_SIMILARITY or similar[1, 1] >= PREDICATE_SIMILARITY) and not light)
 
 
 def _event_class(subject: str) -> str | None:
     """The kind of event a happening names: by its noun ("hold meeting", "session"), else its verb ("meet minister")."""
-    words = subject.split()
+    words = subject.split() or [""]
     return TRIGGER_CLASS.get(words[-1]) or TRIGGER_CLASS.get(words[0])
