@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,13 @@ def as_of(claim: Claim) -> dt.date | None:
     return claim.context.time_high or claim.article_date
 
 
+def _one_side(a: Claim, b: Claim, has: Callable[[Claim], bool]) -> tuple[Claim, Claim] | None:
+    """(the claim that has it, the other) when exactly one of the two has it, else None."""
+    if has(a) == has(b):
+        return None
+    return (a, b) if has(a) else (b, a)
+
+
 @rule("superseded-by-correction", None, """
     '14,000 acres' (body, corrected in the same article's CORRECTION note to 14,000 hectares) /
     'about 34,600 acres' (another article): the corrected figure is no longer the article's claim.""")
@@ -49,9 +57,10 @@ def superseded_by_correction(a: Claim, b: Claim, ctx: JudgeContext) -> str | Non
     hectares, not 14,000 acres as stated above.'""")
 def corrected_by_note(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """Within one article, a correction ("should have read", a CORRECTION note) replaces the figure above it."""
-    if a.article != b.article or a.context.correction == b.context.correction:
+    split = _one_side(a, b, lambda c: c.context.correction)
+    if a.article != b.article or split is None:
         return None
-    wrong, right = (b, a) if a.context.correction else (a, b)
+    right, wrong = split
     return f"{quote(right)} corrects {quote(wrong)} in the same article."
 
 
@@ -185,9 +194,10 @@ def _scope_places(claim: Claim, ctx: JudgeContext) -> set[str]:
 def planned_vs_reported(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """One value is what will (or would) happen, the other what did: a plan, forecast or condition is
     not a report of the same figure."""
-    if a.context.future == b.context.future:
+    split = _one_side(a, b, lambda c: c.context.future)
+    if split is None:
         return None
-    planned, reported = (a, b) if a.context.future else (b, a)
+    planned, reported = split
     return f"{quote(planned)} is what is planned or expected; {quote(reported)} is what was reported."
 
 
@@ -195,9 +205,10 @@ def planned_vs_reported(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     'The death toll has risen to seven after two passengers died in hospital' / 'Five people died'.""")
 def increment_vs_total(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     """One value is how much a figure changed, the other a figure itself: a part, not the same count."""
-    if a.context.increment == b.context.increment:
+    split = _one_side(a, b, lambda c: c.context.increment)
+    if split is None:
         return None
-    change, total = (a, b) if a.context.increment else (b, a)
+    change, total = split
     return f"{quote(change)} is a change of the figure; {quote(total)} is the figure itself."
 
 
