@@ -57,6 +57,30 @@ def test_missing_date_line_is_read_with_a_warning(tmp_path):
     assert any("nodate.txt" in w and "publication date unknown" in w for w in warnings)
 
 
+def test_an_article_without_a_date_line_takes_the_date_its_head_prints(tmp_path):
+    heads = {
+        "wire.txt": "MANILA, March 3, 2019 (Reuters) - A strong earthquake struck on Sunday.",
+        "label.txt": "Quake shakes the coast\n\nPublished 12 May 2021\n\nA strong earthquake struck on Tuesday.",
+        "iso.txt": "Posted on: 2021-05-12\n\nA strong earthquake struck on Tuesday.",
+        "byline.txt": "Harbour Times | World | By Ana Ruiz | 4 March 2019, 08:15\n\nA strong earthquake struck.",
+    }
+    for name, text in heads.items():
+        write(tmp_path, name, text.encode())
+    articles, warnings = read_articles([str(tmp_path)])
+    got = {a.id: (a.date, a.date_from) for a in articles}
+    assert got == {"wire": (dt.date(2019, 3, 3), "text"), "label": (dt.date(2021, 5, 12), "text"),
+                   "iso": (dt.date(2021, 5, 12), "text"), "byline": (dt.date(2019, 3, 4), "text")}
+    assert any("label.txt" in w and "2021-05-12 taken from 'Published 12 May 2021'" in w for w in warnings)
+
+
+def test_a_date_in_the_story_is_not_taken_for_the_publication_date(tmp_path):
+    # "3 March 2019" dates the quake, which may be years before the article was written.
+    write(tmp_path, "story.txt", b"Survivors remember\n\nThe quake of 3 March 2019 destroyed the old market.\n")
+    articles, warnings = read_articles([str(tmp_path)])
+    assert (articles[0].date, articles[0].date_from) == (None, None)
+    assert any("story.txt" in w and "publication date unknown" in w for w in warnings)
+
+
 def test_impossible_date_line_is_a_warning_naming_the_file(tmp_path):
     write(tmp_path, "bad.txt", b" date 2025-13-45 Ministers met in Brussels.\n")
     articles, warnings = read_articles([str(tmp_path)])

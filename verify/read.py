@@ -50,6 +50,18 @@ INLINE_LABEL = re.compile(r"(?<!\S)(?P<label>" + "|".join(re.escape(name[0].uppe
                           + r"):(?=\s|$)")
 INLINE_BULLET = re.compile(r"(?<=\s)[•▪‣◦](?=\s)")
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+# A full date as papers print it: "3 March 2019", "March 3, 2019", "Mar. 3, 2019", "2019-03-03", "03/03/2019".
+_FULL_DATE = (rf"(?:\d{{1,2}} (?:{_MONTH}|{_MONTH_ABBR}),? \d{{4}}|(?:{_MONTH}|{_MONTH_ABBR}) \d{{1,2}},? \d{{4}}"
+              rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{4}})")
+HEAD_CHARS = 600  # where an article without a date line prints its own date: the first lines
+# "Published 12 May 2021", "Posted on: 2021-05-12", "Updated: March 3, 2019 10:02"
+PUBLISHED_LABEL = re.compile(rf"(?im)^[^\n]{{0,80}}?\b(?:published|posted|updated|last updated|date)"
+                             rf"(?: on)?:?\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?P<date>{_FULL_DATE})")
+# "MANILA, March 3, 2019 (Reuters) -": a place in capitals, the date, then the agency or a dash.
+WIRE_DATELINE = re.compile(rf"(?m)^[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z .'’-]+)?,? (?P<date>{_FULL_DATE})\s*(?:\(|[-–—])")
+# "Harbour Times | World | By Ana Ruiz | 4 March 2019, 08:15": a byline line's date with its time.
+BYLINE_DATE = re.compile(rf"(?m)^[^\n]{{0,120}}?(?P<date>{_FULL_DATE}),? \d{{1,2}}[:.]\d{{2}}")
 _NAME = r"[A-Z][\w'’.-]+ [A-Z][\w'’-]+?"  # two capitalised words; the last may run into the weekday
 # "Jane Doe, John Roe, Thursday, 27 March 2025, 13:15": names, then a date and a clock time.
 BYLINE = re.compile(rf"(?:By )?(?:{_NAME}(?:, | and ))*{_NAME},? ?"
@@ -152,7 +164,14 @@ def parse_article(text: str, article_id: str, path: str, sha256: str | None = No
     if not text.strip():
         raise ArticleError(f"{name}: empty file")
     date, body_start, date_warning = parse_date_line(text)
-    if date_warning and body_start == 0 and missing_date is not None:
+    date_from = "date line" if date is not None else None
+    if date is None and body_start == 0:
+        found = date_in_text(text)
+        if found is not None:
+            date, said = found
+            date_from = "text"
+            date_warning = f"no ' date YYYY-MM-DD' first line: publication date {date.isoformat()} taken from '{said}'"
+    if date_warning and body_start == 0 and missing_date is not None and date_from is None:
         date_warning = missing_date
     if date_warning:
         warnings.append(f"{name}: {date_warning}")
@@ -176,6 +195,7 @@ def parse_article(text: str, article_id: str, path: str, sha256: str | None = No
         path=path,
         text=text,
         date=date,
+        date_from=date_from,
         title=title_of(segments),
         sha256=sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         segments=segments,
@@ -243,6 +263,26 @@ def parse_date_line(text: str) -> tuple[dt.date | None, int, str | None]:
     except ValueError:
         return None, match.end(), f"date line '{raw}' is not a real calendar date: publication date unknown"
     return date, match.end(), None
+
+
+def date_in_text(text: str) -> tuple[dt.date, str] | None:
+    """The publication date an article without a date line gives at its head, and the words that give it.
+
+    Read from a "Published"/"Posted"/"Updated" label, a wire dateline ("MANILA, March 3, 2019 (Reuters) -")
+    or a byline's date and time, all in the first lines: a full date with its year. A date in the story's
+    prose ("the quake of 3 March 2019") dates the event, not the article, and is left to the extractor.
+    """
+    import dateparser  # only articles without a date line need it
+
+    head = text[:HEAD_CHARS]
+    for pattern in (PUBLISHED_LABEL, WIRE_DATELINE, BYLINE_DATE):
+        for match in pattern.finditer(head):
+            raw = match.group("date")
+            parsed = dateparser.parse(raw, languages=["en"], settings={
+                "STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+            if parsed is not None:
+                return parsed.date(), match.group(0).strip().rstrip("(-–— ")
+    return None
 
 
 def segment(text: str, body_start: int) -> list[Segment]:

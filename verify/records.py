@@ -36,6 +36,7 @@ class Article:
     date: dt.date | None
     title: str
     sha256: str
+    date_from: str | None = None  # where the date was read: "date line", "text" (a dateline, a "Published" label)
     segments: list[Segment] = field(default_factory=list)
     attribution: str | None = None  # the article's "Source:" line, if any
     warnings: list[str] = field(default_factory=list)
@@ -95,6 +96,7 @@ class Event:
     participants: list[str] = field(default_factory=list)
     names: list[str] = field(default_factory=list)  # proper names in its articles: what story it belongs to
     places: list[str] = field(default_factory=list)  # every place its mentions give ("Caldera Bay", "City Hall")
+    main_articles: list[str] = field(default_factory=list)  # articles whose own story it is (not only recounted)
 
     @property
     def date(self) -> str | None:
