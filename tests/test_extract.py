@@ -84,6 +84,20 @@ def test_people_and_roles(extract):
     assert roles["Petra Saelig"] == "interior minister"
 
 
+def test_a_hyphenated_company_name_stays_whole_in_a_title(extract):
+    claims, _ = extract(" date 2025-04-10 Hewlett-Packard CEO Meg Whitfield said the deal would close in May.\n")
+    roles = {c.subject: str(c.value) for c in claims if c.kind == "role"}
+    assert roles == {"Meg Whitfield": "Hewlett-Packard CEO"}
+
+
+def test_points_are_a_score_unless_a_share_is_beside_them(extract):
+    claims, _ = extract(" date 2023-01-15 Jalen Whitacre scored 31 points in the win.\n\n"
+                        "Labour won 38.2% of the vote, a lead of 13 points.\n")
+    counts = {c.text for c in claims if c.kind == "count"}
+    assert "31 points" in counts and "13 points" not in counts
+    assert any(c.text == "13 points" and c.kind == "percent" for c in claims)
+
+
 def test_lists_inline_and_on_lines(extract):
     claims, _ = extract(" date 2025-04-10 The ministers agreed four goals: clean water, cheap housing, safe streets "
                         "and fast buses.\n\nThe mayor listed her priorities:\n\nClean water\n\nSafe streets\n")

@@ -41,6 +41,17 @@ def test_news_clutter_is_not_mined(tmp_path):
     assert roles["A meeting has begun in Paris."] == "body"
 
 
+def test_an_outlet_and_byline_line_is_not_mined(tmp_path):
+    text = (" date 2019-06-15 Desert Ledger | Sports | By Tomas Iriarte | June 15, 2019, 11:42 a.m.\n\n"
+            "Vale arrested in Scottsdale\n\nBy Greg Halloran, Packaging World\n\n"
+            "Linebacker Kendrick Vale was arrested early Saturday in Scottsdale.\n")
+    article = read_article(write(tmp_path, "c.txt", text.encode()))
+    roles = {s.text: s.role for s in article.segments}
+    assert roles["Desert Ledger | Sports | By Tomas Iriarte | June 15, 2019, 11:42 a.m."] == "clutter"
+    assert roles["By Greg Halloran, Packaging World"] == "clutter"
+    assert roles["Linebacker Kendrick Vale was arrested early Saturday in Scottsdale."] == "body"
+
+
 def test_background_section_and_list_items(tmp_path):
     text = (" date 2025-04-10 He set out three goals:\n\nSafe skies\n\nSafe seas\n\nBackground:\n\n"
             "On 4 April, officials visited Kyiv.\n")

@@ -592,7 +592,7 @@ def _print_eval_stories(figures: dict, details: bool = False) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .evaluate import total_line
+    from .evaluate import grouping_line, total_line
 
     def ratio(n: int, of: int, value: float | None) -> str:
         return f"{n}/{of}" + (f" ({value:.2f})" if value is not None else "")
@@ -623,6 +623,9 @@ def _print_eval_stories(figures: dict, details: bool = False) -> None:
                         console.print(f"  {line if isinstance(line, str) else ' / '.join(line)}", markup=False,
                                       highlight=False, soft_wrap=True)
     console.print(total_line(t), markup=False, highlight=False, soft_wrap=True)
+    grouping = grouping_line(t)
+    if grouping:
+        console.print(grouping, markup=False, highlight=False, soft_wrap=True)
 
 
 def _print_eval(result) -> None:

@@ -311,7 +311,48 @@ def score_shared(report: dict, gold: dict, texts: dict[str, str]) -> dict:
                                 for f in unmatched][:20],
         "conflicts_found": n_c - len(missed),
         "conflict_findings_matching": tp,
+        **grouping_shared(report, gold, unmatched),
     }
+
+
+def grouping_shared(report: dict, gold: dict, unmatched_conflicts: list[dict]) -> dict:
+    """How well articles were grouped by event, for a key that maps each article to its own event
+    ("articles": {"000_1a2b3c4d": "E1", ...}, as the look-alike set's keys do); {} for other keys.
+
+    Pairwise counts over the story's articles: "grouping_tp" pairs one event in both key and report,
+    "grouping_fp" pairs the report puts together and the key does not, "grouping_fn" the reverse.
+    "cross_event_conflicts" counts conflict findings that match no gold conflict and set an article of
+    one event against an article of another (an approximation: an article may recount the other event).
+    """
+    key = gold.get("articles")
+    if not isinstance(key, dict) or not key:
+        return {}
+    predicted = {a["id"]: a.get("event") for a in report.get("articles", [])}
+    ids = sorted(key)
+    tp = fp = fn = 0
+    for x in range(len(ids)):
+        for y in range(x + 1, len(ids)):
+            a, b = ids[x], ids[y]
+            same_gold = key[a] == key[b]
+            same_predicted = predicted.get(a) is not None and predicted.get(a) == predicted.get(b)
+            tp += same_gold and same_predicted
+            fp += same_predicted and not same_gold
+            fn += same_gold and not same_predicted
+    claims = {c["id"]: c for c in report.get("claims", [])}
+    cross = 0
+    for finding in unmatched_conflicts:
+        events = {key.get(claims[c]["article"]) for c in finding.get("claims", []) if c in claims}
+        cross += len(events - {None}) > 1
+    return {"grouping_tp": tp, "grouping_fp": fp, "grouping_fn": fn, "cross_event_conflicts": cross,
+            "ungrouped_articles": sum(predicted.get(a) is None for a in ids)}
+
+
+def grouping_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of a grouping of articles into events."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
 
 
 def total_shared(results: list[dict]) -> dict:
@@ -333,7 +374,23 @@ def total_shared(results: list[dict]) -> dict:
         tot["bad"] += r["claims_bad_offsets"]
     rec = tot["found"] / tot["gold"] if tot["gold"] else 1.0
     prec = tot["tp"] / tot["flagged"] if tot["flagged"] else (1.0 if not tot["gold"] else 0.0)
+    grouped = [r for r in results if "grouping_tp" in r]
+    if grouped:
+        counts = {k: sum(r[k] for r in grouped) for k in ("grouping_tp", "grouping_fp", "grouping_fn",
+                                                         "cross_event_conflicts", "ungrouped_articles")}
+        p, r, f1 = grouping_f1(counts["grouping_tp"], counts["grouping_fp"], counts["grouping_fn"])
+        return dict(tot, recall=rec, precision=prec, **counts, grouping_precision=p, grouping_recall=r,
+                    grouping_f1=f1)
     return dict(tot, recall=rec, precision=prec)
+
+
+def grouping_line(total: dict) -> str | None:
+    """The event grouping figures of `total_shared`, when some key mapped articles to events."""
+    if "grouping_f1" not in total:
+        return None
+    return (f'event grouping: pairwise F1 {total["grouping_f1"]:.2f} (precision {total["grouping_precision"]:.2f}, '
+            f'recall {total["grouping_recall"]:.2f}), articles without an event {total["ungrouped_articles"]}, '
+            f'conflict findings across two events {total["cross_event_conflicts"]}/{total["flagged"]}')
 
 
 def total_line(total: dict) -> str:

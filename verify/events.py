@@ -24,15 +24,20 @@ from rapidfuzz import fuzz
 
 from .embed import Embedder
 from .gazetteer import Gazetteer, fold
+from .kinds import Registry
 from .records import Article, Claim, Event, EventMention
 
 MAX_DATE_GAP = 2  # days; reports of one event disagree by a day or two, not by three or a week
 RECOUNTED_DATE_GAP = 14  # days: two recountings of one earlier event may date it this far apart
 STORY_WINDOW = 30  # days; the main events of articles of one story lie within this of each other
+LEAD_PARAGRAPHS = 2  # blocks of lines (from 0: headline or byline, headline, lead) that date an undated story
 EPISODE_DAYS = 60  # a mention dated this far from its story, in another year, is another episode
 # Events a story may hold several of on different days (two meetings, two votes, two races); a trial,
 # a strike or a flood lasts, and its reports name different days of it.
 RECURRING_TYPES = ("meeting", "vote", "ceremony", "contest", "visit")
+# Of those, occasions complete in one day: a game's report is not about next month's rematch, while an
+# election's first round and its runoff are reported as one story.
+SELF_CONTAINED_TYPES = ("meeting", "ceremony", "contest", "visit")
 MAIN_MERGE_SCORE = 1.5  # main chains of two articles: shared story names and meaning must reach this
 # Linking score of two chains of different articles: evidence adds, contradiction subtracts; pairs at
 # MERGE_SCORE or more merge, strongest first. Weights chosen on the development set (tests/data/dev)
@@ -56,6 +61,11 @@ STORY_EVIDENCE_NAMES = 4  # and so are this many names in common (long articles 
 MEANING_WEIGHT = 3.0  # times (cosine of the chains' sentences - MEANING_BASELINE)
 MEANING_BASELINE = 0.4  # cosine of unrelated news sentences of one topic sits about here
 NO_EVIDENCE = 1.0  # subtracted when nothing but meaning links the chains
+# Weights of an event's specifics when telling look-alike events apart: an exact figure of three
+# significant digits, a person in a role ("8,412 patients", "Governor Abueva") against a plain one ("9 dead").
+SPECIFIC_DISTINCTIVE = 1.0
+SPECIFIC_PLAIN = 0.5
+SPECIFIC_NAME = 0.25  # a proper name anywhere in the article: the vessel, the counterpart, a town
 MAX_BLOCK = 300  # chains sharing one key beyond which the key is too common to propose pairs
 
 
@@ -68,6 +78,9 @@ class Chain:
     mentions: list[EventMention] = field(default_factory=list)
     main: bool = False  # the article's own story, as opposed to an event it recounts
     published: dt.date | None = None  # the article's date
+    # What this event is in particular, for telling it from a look-alike: exact figures, people in its
+    # roles, its places (the kind and the value, as `Kind.cell_key` gives it), with a weight each.
+    specifics: dict[tuple, float] = field(default_factory=dict)
 
     @property
     def dates(self) -> list[tuple[dt.date, dt.date]]:
@@ -130,6 +143,8 @@ def _story_date(mentions: list[EventMention], published: dt.date | None) -> tupl
     for mention in sorted(mentions, key=lambda m: (m.type != "lead", m.start)):
         if not (mention.date_low and mention.date_high) or mention.type == "episode" or mention.distinct:
             continue
+        if published is None and mention.paragraph > LEAD_PARAGRAPHS:
+            continue  # undated: "the 2021 earthquake" in its lead dates the story; a later "in 2022" recounts
         if published is not None and not (
                 -STORY_WINDOW <= (mention.date_high - published).days and
                 (mention.date_low - published).days <= MAX_DATE_GAP):
@@ -215,6 +230,12 @@ class _Features:
     typed: bool  # named by an event word ("meeting"), not only by a lead's or episode's date and place
     story_date: tuple[dt.date, dt.date] | None
     typed_date: tuple[dt.date, dt.date] | None  # story date given by a mention of the chain's own type
+    # When the story happened as far as the article tells: its story date, else the STORY_WINDOW days
+    # up to publication (a report of a quake published in 2016 is not about a quake of 2021); None when
+    # the article gives neither.
+    story_period: tuple[dt.date, dt.date] | None
+    specifics: dict[tuple, float]
+    published: dt.date | None
 
 
 def _features(chain: Chain) -> _Features:
@@ -222,11 +243,15 @@ def _features(chain: Chain) -> _Features:
     # An article's own story is placed by its own kind of event: "approval in the United States" in a
     # report of a trial presented in Barcelona does not place the trial.
     places = [m.place for m in chain.mentions if m.place and (not chain.main or m.type in (chain.type, "lead"))]
+    story_date = _story_date(chain.mentions, chain.published) if chain.main else None
+    story_period = story_date
+    if chain.main and story_period is None and chain.published is not None:
+        story_period = (chain.published - dt.timedelta(days=STORY_WINDOW), chain.published)
     return _Features(chain.article, chain.type, tuple(dict.fromkeys(chain.dates)), tuple(dict.fromkeys(places)),
                      tuple(dict.fromkeys(chain.names)), frozenset(chain.participants), frozenset(chain.article_names),
-                     chain.main, typed, _story_date(chain.mentions, chain.published) if chain.main else None,
+                     chain.main, typed, story_date,
                      _story_date([m for m in chain.mentions if m.type == chain.type], chain.published)
-                     if chain.main and typed else None)
+                     if chain.main and typed else None, story_period, dict(chain.specifics), chain.published)
 
 
 class _Linker:
@@ -298,11 +323,21 @@ class _Linker:
 
     def _stories_apart(self, a: _Features, b: _Features) -> bool:
         """Two articles' own stories that cannot be one event."""
-        if a.story_date and b.story_date and date_gap(a.story_date, b.story_date) > STORY_WINDOW:
+        if a.story_period and b.story_period and date_gap(a.story_period, b.story_period) > STORY_WINDOW:
             return True
-        if (a.type == b.type and a.type in RECURRING_TYPES and a.typed_date and b.typed_date
-                and date_gap(a.typed_date, b.typed_date) > MAX_DATE_GAP):
-            return True  # two meetings a week apart
+        types = {a.type, b.type} - {"lead"}
+        if len(types) == 1 and types <= set(RECURRING_TYPES):
+            # Two meetings a week apart; a lead that names no event is dated by its own action ("beat
+            # the Hawks 101-95 on Saturday"), so it counts as an occasion of the other's kind.
+            day_a = a.typed_date or (a.story_date if a.type == "lead" else None)
+            day_b = b.typed_date or (b.story_date if b.type == "lead" else None)
+            if day_a and day_b and date_gap(day_a, day_b) > MAX_DATE_GAP:
+                return True
+        if len(types) == 1 and types <= set(SELF_CONTAINED_TYPES):
+            for x, y in ((a, b), (b, a)):
+                if (x.story_date is None and x.published is not None and y.story_date is not None
+                        and (y.story_date[0] - x.published).days > MAX_DATE_GAP):
+                    return True  # a report published on 15 January is not the story of a game on 4 February
         if any(self.gazetteer.relation(p, q) == "different" for p in a.places for q in b.places):
             return not (a.story_date and a.story_date == b.story_date and a.story_date[0] == a.story_date[1])
         return False
@@ -397,17 +432,24 @@ def resolve_events(
     embedder: Embedder,
     gazetteer: Gazetteer,
     eventless_kinds: frozenset[str] | set[str] = frozenset(),
+    kinds: Registry | None = None,
 ) -> list[Event]:
     """Cluster mentions into events and set `.event` on every mention and claim.
 
-    Claims of `eventless_kinds` (a person's role) belong to no event.
+    Claims of `eventless_kinds` (a person's role) belong to no event. With `kinds`, the claims' values
+    tell look-alike events apart where dates cannot (`_place_undated`).
     """
     by_article: dict[str, list[EventMention]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article, []).append(mention)
     chains = [c for a in articles for c in chain_article(by_article.get(a.id, []), gazetteer, a.date)]
-    groups = _link_chains(chains, embedder, gazetteer)
+    if kinds is not None:
+        _set_specifics(chains, claims, kinds)
+    groups, notes = _link_chains(chains, embedder, gazetteer)
     events = _build_events(groups, gazetteer)
+    chain_notes = {id(chains[i]): note for i, note in notes.items()}
+    for event, group in zip(events, groups):
+        event.notes = [f"{c.article}: {chain_notes[id(c)]}" for c in group if id(c) in chain_notes]
     main_event: dict[str, str] = {}
     for event, group in zip(events, groups):
         for chain in group:
@@ -419,28 +461,101 @@ def resolve_events(
     return events
 
 
-def _link_chains(chains: list[Chain], embedder: Embedder, gazetteer: Gazetteer) -> list[list[Chain]]:
-    """Greedy agglomeration: strongest pairs first, never merging across a hard limit."""
+def _set_specifics(chains: list[Chain], claims: list[Claim], kinds: Registry) -> None:
+    """Give each chain the exact values of the claims told of it: a claim tied to one of its mentions,
+    or, for an article's main chain, a claim of its main text tied to none."""
+    chain_of_mention = {m.id: chain for chain in chains for m in chain.mentions}
+    main_of = {chain.article: chain for chain in chains if chain.main}
+    for claim in claims:
+        kind = kinds.get(claim.kind)
+        if not kind.needs_event or claim.value.report_fields().get("hedge", "exact") != "exact":
+            continue
+        chain = chain_of_mention.get(claim.mention) if claim.mention else (
+            main_of.get(claim.article) if claim.section == "main" else None)
+        if chain is not None:
+            key = (claim.kind, kind.cell_key(claim))
+            weight = SPECIFIC_DISTINCTIVE if kind.distinctive(claim) else SPECIFIC_PLAIN
+            chain.specifics[key] = max(chain.specifics.get(key, 0.0), weight)
+    for chain in main_of.values():
+        for name in chain.article_names:
+            chain.specifics.setdefault(("name", name), SPECIFIC_NAME)
+
+
+def _link_chains(chains: list[Chain], embedder: Embedder,
+                 gazetteer: Gazetteer) -> tuple[list[list[Chain]], dict[int, str]]:
+    """Greedy agglomeration: strongest pairs first, never merging across a hard limit. Then each undated
+    story (`_place_undated`). Returns the groups and a note for each chain left apart on purpose."""
     linker = _Linker(chains, embedder, gazetteer)
+    # Stories neither the article nor a mention dates are placed last, on what they say (`_place_undated`).
+    undated = {i for i, f in enumerate(linker.features) if f.main and f.story_period is None}
     group_of = list(range(len(chains)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(chains))}
+    scored: dict[int, list[tuple[float, int]]] = defaultdict(list)  # undated story -> (score, partner)
     pairs = []
     for i, j in linker.candidates():
         s = linker.score(i, j)
         both_main = linker.features[i].main and linker.features[j].main
         if s >= (MAIN_MERGE_SCORE if both_main else MERGE_SCORE):
-            pairs.append((-s, i, j))
+            if i in undated or j in undated:
+                for x, y in ((i, j), (j, i)):
+                    if x in undated:
+                        scored[x].append((s, y))
+            else:
+                pairs.append((-s, i, j))
     pairs.sort()
     for _, i, j in pairs:
-        gi, gj = group_of[i], group_of[j]
-        if gi == gj:
-            continue
-        if any(linker.blocked(x, y) for x in members[gi] for y in members[gj]):
-            continue
-        for x in members[gj]:
-            group_of[x] = gi
-        members[gi].extend(members.pop(gj))
-    return [[chains[i] for i in sorted(idx)] for _, idx in sorted(members.items())]
+        _merge(linker, group_of, members, i, j)
+    notes = {}
+    for i in sorted(undated):
+        note = _place_undated(linker, group_of, members, i, scored.get(i, []))
+        if note:
+            notes[i] = note
+    groups = [[chains[i] for i in sorted(idx)] for _, idx in sorted(members.items())]
+    return groups, notes
+
+
+def _merge(linker: _Linker, group_of: list[int], members: dict[int, list[int]], i: int, j: int) -> bool:
+    gi, gj = group_of[i], group_of[j]
+    if gi == gj:
+        return False
+    if any(linker.blocked(x, y) for x in members[gi] for y in members[gj]):
+        return False
+    for x in members[gj]:
+        group_of[x] = gi
+    members[gi].extend(members.pop(gj))
+    return True
+
+
+def _place_undated(linker: _Linker, group_of: list[int], members: dict[int, list[int]], i: int,
+                   scored: list[tuple[float, int]]) -> str | None:
+    """Join an article's undated story to an event only on evidence that holds without a date.
+
+    Shared names and meaning are enough when one event can have it. When two or more could (a company's
+    two takeovers, one region's two quakes), it joins the one whose own specifics it shares (the figures,
+    people and places the others do not have); when nothing tells them apart it stays its own event, and
+    the returned note says so.
+    """
+    best: dict[int, float] = {}
+    for s, j in scored:
+        g = group_of[j]
+        if g != group_of[i] and not any(linker.blocked(i, x) for x in members[g]):
+            best[g] = max(best.get(g, s), s)
+    if not best:
+        return None
+    if len(best) == 1:
+        _merge(linker, group_of, members, i, next(iter(best)))
+        return None
+    own = linker.features[i].specifics
+    held = {g: set().union(*(linker.features[x].specifics for x in members[g])) for g in best}
+    # What all the candidates share (the company, its chief executive, the region) tells none apart.
+    common = set.intersection(*held.values())
+    support = {g: sum(weight for key, weight in own.items() if key in held[g] and key not in common) for g in best}
+    ranked = sorted(best, key=lambda g: (-support[g], -best[g]))
+    if support[ranked[0]] > support[ranked[1]]:
+        _merge(linker, group_of, members, i, ranked[0])
+        return None
+    return (f"undated, and nothing specific to it (figures, people, places) tells which of {len(best)} "
+            "look-alike events it reports: kept as its own event")
 
 
 def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event]:
@@ -474,6 +589,7 @@ def _build_events(groups: list[list[Chain]], gazetteer: Gazetteer) -> list[Event
             articles=articles, mentions=[m.id for m in mentions],
             participants=sorted({p for c in group for p in c.participants}),
             names=sorted({n for c in group for n in c.article_names}), places=sorted(places),
+            main_articles=sorted({c.article for c in group if c.main}),
         ))
     return events
 

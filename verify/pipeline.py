@@ -119,7 +119,8 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
 
     stage_started = time.perf_counter()
     events = resolve_events(articles, mentions, claims, embedder, resources.gazetteer,
-                            eventless_kinds={k.name for k in resources.kinds if not k.needs_event})
+                            eventless_kinds={k.name for k in resources.kinds if not k.needs_event},
+                            kinds=resources.kinds)
     seconds["events"] = time.perf_counter() - stage_started
     tick("events", 1, 1)
     stage_started = time.perf_counter()

@@ -59,7 +59,9 @@ HEAD_CHARS = 600  # where an article without a date line prints its own date: th
 PUBLISHED_LABEL = re.compile(rf"(?im)^[^\n]{{0,80}}?\b(?:published|posted|updated|last updated|date)"
                              rf"(?: on)?:?\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?P<date>{_FULL_DATE})")
 # "MANILA, March 3, 2019 (Reuters) -": a place in capitals, the date, then the agency or a dash.
-WIRE_DATELINE = re.compile(rf"(?m)^[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z .'’-]+)?,? (?P<date>{_FULL_DATE})\s*(?:\(|[-–—])")
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+WIRE_DATELINE = re.compile(rf"(?m)^[{_CAPITAL}][{_CAPITAL} .'’-]+(?:, [{_CAPITAL}][\w .'’-]+)?,? (?P<date>{_FULL_DATE})"
+                           rf"\s*(?:\(|[-–—])")
 # "Harbour Times | World | By Ana Ruiz | 4 March 2019, 08:15": a byline line's date with its time.
 BYLINE_DATE = re.compile(rf"(?m)^[^\n]{{0,120}}?(?P<date>{_FULL_DATE}),? \d{{1,2}}[:.]\d{{2}}")
 _NAME = r"[A-Z][\w'’.-]+ [A-Z][\w'’-]+?"  # two capitalised words; the last may run into the weekday
@@ -70,6 +72,7 @@ BYLINE = re.compile(rf"(?:By )?(?:{_NAME}(?:, | and ))*{_NAME},? ?"
 # Site furniture a copied page starts with, before the headline on the same line.
 SITE_MENU = re.compile(r"\s*(?:All Sections|Skip to (?:main )?content|Sign in|Log in)(?=\s+[A-Z])")
 WORD = re.compile(r"\S+")
+BY_LINE = re.compile(r"By [A-Z][\w'’.-]+ [A-Z]")
 NAME_GLUE = {"of", "the", "and", "for", "de", "da", "di", "du", "del", "la", "le", "van", "von", "in", "on", "at", "to",
              "by", "a", "an", "&", "/", "-", "–", "—", "|", "via"}
 # Words that open a sentence rather than a list item (items may start with "The" or "A").
@@ -358,6 +361,10 @@ def _line_role(content: str, after_colon: bool, seen_body: bool, bulleted: bool)
     words = content.split()
     if CLOCK_TIME.search(content) and len(words) <= 14 and not SENTENCE_END.search(content):
         return "clutter"  # byline or timestamp: "Jane Doe, Thursday, 27 March 2025, 13:15"
+    if content.count(" | ") >= 2 and len(words) <= 24:
+        return "clutter"  # outlet, section, byline, date: "Desert Ledger | Sports | By Tomas Iriarte | June 15, 2019"
+    if BY_LINE.match(content) and len(words) <= 8:
+        return "clutter"  # "By Greg Halloran, Packaging World Weekly"
     one_sentence = not _has_sentence_break(content)
     if content.endswith("!") and len(words) <= 10 and one_sentence:
         return "clutter"  # call to action: "Support ... on Patreon!"

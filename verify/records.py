@@ -97,6 +97,7 @@ class Event:
     names: list[str] = field(default_factory=list)  # proper names in its articles: what story it belongs to
     places: list[str] = field(default_factory=list)  # every place its mentions give ("Caldera Bay", "City Hall")
     main_articles: list[str] = field(default_factory=list)  # articles whose own story it is (not only recounted)
+    notes: list[str] = field(default_factory=list)  # how it was resolved, where a reader should know ("undated...")
 
     @property
     def date(self) -> str | None:

@@ -42,6 +42,7 @@ def to_json(report: Report, reviews=None) -> dict:
     claims_by_id = {c.id: c for c in report.claims}
     decisions = reviews.decisions if reviews is not None else {}
     carriers = claim_sources(report)
+    main_event = {article: e.id for e in report.events for article in e.main_articles}
     return {
         "schema_version": SCHEMA_VERSION,
         "tool_version": report.tool_version,
@@ -51,12 +52,13 @@ def to_json(report: Report, reviews=None) -> dict:
             {"id": a.id, "path": a.path, "date": a.date.isoformat() if a.date else None, "title": a.title,
              "sha256": a.sha256, "source": a.attribution, "duplicate_of": a.duplicate_of,
              "similarity": a.similarity, "outlet": a.outlet, "url": a.url, "format": a.input_format, "row": a.row,
-             "text_file": text_file(a)}
+             "text_file": text_file(a), "date_from": a.date_from, "event": main_event.get(a.id)}
             for a in report.articles
         ],
         "events": [
             {"id": e.id, "label": e.label, "type": e.type, "date": e.date, "location": e.location,
-             "articles": e.articles, "participants": e.participants}
+             "articles": e.articles, "main_articles": e.main_articles, "participants": e.participants,
+             "notes": e.notes}
             for e in report.events
         ],
         "claims": [{**_claim_json(c), "carried_by": carriers[c.id], "independent_sources": len(carriers[c.id])}

@@ -124,6 +124,10 @@ class _ArticleExtractor:
             for draft in kind.extract_article(sentences):
                 sentence = max((s for s in sentences if s.start <= draft.start), key=lambda s: s.start)
                 self._add(by_start[sentence.start], [draft])
+        if not self.mentions and lead is not None:
+            # An article that names no event still tells one story: its lead stands for it, so that
+            # the article is grouped with the other reports of that story by its names and figures.
+            self._lead_mention(lead, docs[mined.index(lead)], article.date, bare=True)
         names = article_names(docs)
         for mention in self.mentions:
             mention.article_names = names
@@ -215,8 +219,9 @@ class _ArticleExtractor:
             result.append(mention)
         return result
 
-    def _lead_mention(self, seg, doc, reference) -> EventMention | None:
-        """The lead sentence's own date and place, as weak evidence for the article's main event.
+    def _lead_mention(self, seg, doc, reference, bare: bool = False) -> EventMention | None:
+        """The lead sentence's own date and place, as weak evidence for the article's main event (with
+        `bare`, a mention of the lead even when it gives neither).
 
         Event resolution uses it only when the article's main event is otherwise unanchored
         ("Twelve people were killed when the river burst its banks in Brennick on Saturday night.").
@@ -228,7 +233,7 @@ class _ArticleExtractor:
         # noun in it ("a force in Ukraine"), which is topic rather than setting.
         places = [p for p in place_candidates(doc, self.res.gazetteer.is_place) if _verb_attached(p[3])]
         dates = [d for d in dates if _verb_attached(span_root(doc, d.start, d.end))]
-        if not dates and not places:
+        if not dates and not places and not bare:
             return None
         mention = EventMention(
             id=f"{self.article.id}:m{len(self.mentions):03d}", article=self.article.id, type="lead", trigger="",

@@ -119,6 +119,11 @@ def role_before(tokens, name_start: int) -> tuple[int, int] | None:
         if word.lower() in ("for", "of") and j > 0 and tokens[j - 1].lower_.rstrip("s") in OFFICES:
             j -= 1  # "candidate for Regional Governor", "Director of Public Health": one title
             continue
+        if word in ("-", "–") and j > 0 and start is not None and tok.whitespace_ == "" and \
+                tokens[j - 1].whitespace_ == "" and tokens[j - 1].text[:1].isupper():
+            start = j - 1  # "Hewlett-Packard CEO": a hyphenated company name is one name
+            j -= 2
+            continue
         if tok.is_punct or tok.pos_ in ("DET", "VERB", "AUX", "ADP", "PRON", "CCONJ", "SCONJ") and \
                 word.lower() not in OFFICES and word.lower() not in RANK_MODIFIERS and not (
                     tok.tag_ == "VBG" and j + 1 < name_start and tokens[j + 1].lower_ in OFFICES):

@@ -166,24 +166,31 @@ EVENT_TRIGGERS = {
                 "huddle"},
     "visit": {"visit", "trip", "tour"},
     "ceremony": {"ceremony", "inauguration", "funeral", "commemoration", "parade", "celebration",
-                 "festival", "opening", "launch", "signing", "award", "unveiling"},
-    "disaster": {"earthquake", "quake", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon",
+                 "festival", "opening", "signing", "award", "unveiling"},
+    "disaster": {"earthquake", "quake", "tremor", "flood", "flooding", "storm", "hurricane", "cyclone", "typhoon",
                  "tornado", "wildfire", "fire", "blaze", "explosion", "blast", "crash", "collision",
                  "derailment", "landslide", "eruption", "tsunami", "outbreak", "collapse", "accident",
-                 "spill", "drought", "avalanche", "mudslide", "heatwave", "epidemic"},
-    "attack": {"attack", "bombing", "shooting", "raid", "assault", "airstrike", "stabbing", "ambush"},
+                 "spill", "drought", "avalanche", "mudslide", "heatwave", "epidemic", "cave-in", "rockfall",
+                 "inundation"},
+    "attack": {"attack", "bombing", "shooting", "raid", "assault", "airstrike", "stabbing", "ambush", "hijacking",
+               "hijack", "kidnapping", "piracy"},
+    "breach": {"breach", "hack", "cyberattack", "cyber-attack", "intrusion", "leak"},
     "vote": {"election", "vote", "referendum", "ballot", "runoff", "primary", "approve", "adopt", "ratify",
              "approval", "adoption", "ratification"},
     "protest": {"protest", "demonstration", "rally", "march", "walkout", "sit-in", "strike", "stoppage"},
-    "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race"},
-    "trial": {"trial", "inquest", "inquiry", "study"},
+    "contest": {"match", "tournament", "concert", "marathon", "championship", "game", "final", "race", "bout",
+                "fight", "rematch", "showdown"},
+    "trial": {"trial", "inquest", "inquiry", "study", "sentencing", "verdict", "retrial"},
+    "arrest": {"arrest", "detention", "detain"},
     "deal": {"acquisition", "merger", "takeover", "deal", "buyout", "purchase", "acquire", "merge", "bid"},
+    "launch": {"launch", "liftoff", "lift-off", "blastoff"},
+    "recall": {"recall"},
 }
 # Plural nouns usually name a series ("regular meetings"), except these plurals that name one event.
 PLURAL_EVENTS = {"talk", "flood", "celebration", "festivity"}
 # Verb triggers name an event only with a date or place: "will continue to meet regularly" does not.
 VERB_TRIGGERS = {"meet", "visit", "convene", "gather", "tour", "vote", "approve", "adopt", "ratify", "acquire",
-                 "merge"}
+                 "merge", "arrest", "detain", "launch", "recall", "hack"}
 # Verbs of taking part in one gathering: "hosting 30 countries", "35 countries met", "delegations attended".
 PARTICIPATION_VERBS = {"meet", "convene", "gather", "host", "attend", "join", "participate", "represent", "send",
                        "bring", "welcome", "assemble"}
