@@ -111,3 +111,20 @@ def test_the_lookalike_set_is_grouped_by_event_and_never_compared_across_events(
     assert total["grouping_f1"] >= 0.75
     assert total["grouping_precision"] >= 0.85
     assert total["cross_event_conflicts"] <= 2
+
+
+def test_things_one_article_counts_apart_are_never_grouped(corpus):
+    # "touchdowns" and "interceptions" read alike to a sentence model; the first article counts both,
+    # with different values, so no report's touchdowns are set against another's interceptions.
+    report = corpus({
+        "a": " date 2024-09-09 Quarterback Cole Danner threw three touchdowns and two interceptions in "
+             "Sunday's win over the Hawks.\n",
+        "b": " date 2024-09-09 Cole Danner threw four interceptions in Sunday's win over the Hawks.\n",
+    })
+    claims = {c.text: c for c in report.claims}
+    assert claims["three touchdowns"].attribute != claims["four interceptions"].attribute
+    assert claims["two interceptions"].attribute == claims["four interceptions"].attribute
+    conflicts = [f for f in report.findings if f.status == "conflict"]
+    assert [sorted(c.split(":")[0] for c in f.claims) for f in conflicts] == [["a", "b"]]
+    texts = {report_claim.text for f in conflicts for report_claim in report.claims if report_claim.id in f.claims}
+    assert texts == {"two interceptions", "four interceptions"}

@@ -178,3 +178,12 @@ def test_structure_run_into_one_line_is_recognised(tmp_path):
         ("body", "background", "On 4 April, officials visited Kyiv."),
         ("body", "background", "They met the president."),
     ]
+
+
+def test_a_short_article_whose_sentences_lack_a_full_stop_is_mined_not_dropped(tmp_path):
+    # Real short items often end without a full stop; taking every line for a title would leave no body.
+    write(tmp_path, "short.txt", b"Vale arrested again in Miami\n\nPolice said linebacker Kendrick Vale was "
+                                 b"arrested early Sunday in Miami on a battery charge\n")
+    articles, _ = read_articles([str(tmp_path)])
+    roles = [s.role for s in articles[0].segments]
+    assert roles == ["body", "body"]

@@ -196,6 +196,12 @@ def test_portfolio_differs_not_for_one_portfolio_spelled_two_ways_or_an_unsaid_o
     assert portfolio_differs.check(titled("Environment Minister"), titled("Minister", "b"), ctx) is None
 
 
+def test_portfolio_differs_not_for_a_portfolio_said_after_of_or_a_possessor_before_it():
+    ctx = context()
+    assert portfolio_differs.check(titled("Operations director"),
+                                   titled("Hamburg company's director of operations", "b"), ctx) is None
+
+
 def test_country_differs_two_countries_defence_ministers():
     a = titled("French Defence Minister", "a")
     b = titled("Belgian Defence Minister", "b")
@@ -209,6 +215,13 @@ def test_country_differs_not_for_one_country_however_named():
                                  context()) is None
     assert country_differs.check(titled("French Defence Minister"), titled("Defence Minister", "b"),
                                  context()) is None
+
+
+def test_country_differs_not_for_a_common_noun_possessor():
+    # "the company's chief executive" does not name another company than "Tremont-Vale's CEO".
+    assert country_differs.check(titled("Tremont-Vale's CEO"), titled("company's chief executive", "b"),
+                                 context()) is None
+    assert country_differs.check(titled("Brantwick's CEO"), titled("Quillon's CEO", "b"), context()) is not None
 
 
 def test_rank_differs_chair_and_deputy_chair():
@@ -242,6 +255,16 @@ def test_same_role_with_and_without_the_country_is_less_specific():
     a = titled("UK Home Secretary", "a")
     b = titled("Home Secretary", "b")
     assert decided("role", a, b, context()) == ("compatible", "role-less-specific")
+
+
+def test_one_office_in_other_words_is_never_a_conflict():
+    # Titles of real news for one office (issue #14): a head coach is the coach, a chief deputy city
+    # attorney prosecutes, a security chief is the chief information security officer.
+    ctx = context()
+    for a, b in (("Head Coach", "coach"), ("Chief Deputy City Attorney", "prosecutor"),
+                 ("security chief", "Chief Information Security Officer"),
+                 ("finance chief", "Chief Financial Officer")):
+        assert decided("role", titled(a, "a"), titled(b, "b"), ctx)[0] in ("agree", "compatible"), (a, b)
 
 
 def test_role_less_specific_a_minister_and_the_defence_minister():

@@ -187,9 +187,12 @@ class SimilarityTools:
         for members in blocks.values():
             scores = self.link_scores(members)
             mutual = mutual_best(members, scores)
+            apart = _counted_apart(kind, members)
 
             def linked(i: int, j: int) -> bool:
                 a, b = members[i], members[j]
+                if frozenset((a.subject, b.subject)) in apart:
+                    return False  # one article gives both, with different values: two things
                 # "8,412 patients" / "8,412 adults": one specific figure names one thing in other words.
                 specific = kind.agrees(a, b) and kind.distinctive(a) and kind.distinctive(b)
                 if not holders_compatible(a.context.holder, b.context.holder):
@@ -215,7 +218,7 @@ class SimilarityTools:
                     a, b = members[i], members[j]
                     if (leaders[i] != leaders[j] and a.article != b.article and scores[i, j] >= LOOK_ALIKE
                             and not kind.agrees(a, b) and holders_compatible(a.context.holder, b.context.holder)
-                            and kind.comparable(a, b, self)):
+                            and kind.comparable(a, b, self) and frozenset((a.subject, b.subject)) not in apart):
                         look_alikes.append((a, b))
             groups: dict[int, list[Claim]] = defaultdict(list)
             for claim, leader in zip(members, leaders):
@@ -317,6 +320,24 @@ def _time_agreement(claims: list[Claim]) -> np.ndarray:
     both = given[:, None] & given[None, :]
     overlap = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
     return np.where(both, np.where(overlap, 1.0, -1.0), 0.0)
+
+
+def _counted_apart(kind: Kind, claims: list[Claim]) -> set[frozenset[str]]:
+    """Pairs of subjects one sentence gives side by side with different values and different head nouns
+    ("three touchdowns and two interceptions", "24 points and 13 rebounds"): whatever their words'
+    closeness, they are two things, in that article and in every other."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.subject:
+            by_sentence[(claim.article, claim.sentence_start)].append(claim)
+    apart: set[frozenset[str]] = set()
+    for own in by_sentence.values():
+        for x in range(len(own)):
+            for y in range(x + 1, len(own)):
+                a, b = own[x], own[y]
+                if a.subject != b.subject and not _same_head(a.subject, b.subject) and not kind.agrees(a, b):
+                    apart.add(frozenset((a.subject, b.subject)))
+    return apart
 
 
 def _same_head(a: str, b: str) -> bool:

@@ -72,8 +72,12 @@ def role_parts(role: str, country_of=None) -> RoleParts | None:
     rank = tuple(sorted({w for j, w in enumerate(words) if w in RANK_MODIFIERS and j not in used}))
     jurisdiction = None
     portfolio = []
+    # "the Hamburg company's director": words before a possessive name whose office it is, not its portfolio.
+    possessor_end = max((j for j, w in enumerate(words[:cut]) if w.endswith("'s") and j not in used), default=-1)
     for j, word in enumerate(words):
         if j in used or j in organisation_words or word in FILLER or word in RANK_MODIFIERS or word in ARTICLES:
+            continue
+        if j < possessor_end:
             continue
         if j == cut:
             continue
@@ -320,7 +324,16 @@ def portfolio_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     pa, pb = parts
     if not (pa.portfolio and pb.portfolio) or _portfolios_overlap(pa.portfolio, pb.portfolio):
         return None
+    if _portfolios_overlap(pa.portfolio, pb.organisation) or _portfolios_overlap(pa.organisation, pb.portfolio):
+        return None  # "Operations director" / "director of operations"
     return _describe(a, b, f"different portfolios: {' '.join(pa.portfolio)} vs {' '.join(pb.portfolio)}")
+
+
+def _generic_possessor(role: str, jurisdiction: str) -> bool:
+    """Is the role's possessor a common noun ("the company's", "the bank's") rather than a country or a name?"""
+    if jurisdiction.isupper():
+        return False  # a country code
+    return re.search(rf"\b{re.escape(jurisdiction)}['’]s\b", role) is not None  # written in lower case
 
 
 @rule("country-differs", "conflict", """
@@ -333,6 +346,8 @@ def country_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     pa, pb = parts
     if not (pa.jurisdiction and pb.jurisdiction) or pa.jurisdiction == pb.jurisdiction:
         return None
+    if any(_generic_possessor(str(c.value), p.jurisdiction) for c, p in ((a, pa), (b, pb))):
+        return None  # "the company's chief executive" names no one company against "Tremont-Vale's CEO"
     return _describe(a, b, f"different countries: {pa.jurisdiction} vs {pb.jurisdiction}")
 
 
