@@ -57,3 +57,12 @@ def test_named_event_from_a_dated_possessive(corpus):
     })
     labels = {e.label for e in report.events}
     assert "Ukraine Defense Contact Group, 2025-04-11" in labels
+
+
+def test_a_company_or_a_person_after_at_is_not_where_the_event_happened(corpus):
+    report = corpus({
+        "a": " date 2019-06-11 Hackers stole the records of 412,000 customers in a breach at Ostrander-Kell Bank, "
+             "the bank said on Tuesday.\n",
+    })
+    assert [e.location for e in report.events] == [None]
+    assert "Ostrander-Kell" not in report.events[0].label

@@ -15,6 +15,7 @@ from ..lexicon.en import (
     MONTHS,
     PLACE_NOUNS,
     PLACE_PREPOSITIONS,
+    PLACE_TYPE_WORDS,
     PLURAL_EVENTS,
     TIME_ZONES,
     VERB_TRIGGERS,
@@ -23,6 +24,8 @@ from ..lexicon.en import (
 
 TRIGGERS = EVENT_TRIGGERS
 TRIGGER_CLASS = {lemma: cls for cls, lemmas in TRIGGERS.items() for lemma in lemmas}
+# Last words that make a name a site ("Silver Mesa Events Center", "Calder Regional Court", "Port of Halvard").
+SITE_WORDS = set().union(*PLACE_TYPE_WORDS.values())
 MAX_PLACE_DISTANCE = 160  # characters between trigger and place; beyond that a place is other context
 
 
@@ -137,6 +140,8 @@ def place_candidates(doc, is_place) -> list[tuple[int, int, str, object]]:
         if label in ("PERSON", "ORG", "PROPN") and not is_place(name) and \
                 root.head.lower_ not in ("in", "at", "near", "of"):
             continue
+        if label in ("PERSON", "ORG") and not is_place(name) and name.split()[-1].lower() not in SITE_WORDS:
+            continue  # "a breach at Ostrander-Kell Bank", "the deal for Okafor": a company or a person, not where
         offset = text.find(name)
         places.append((span.start_char + offset, span.start_char + offset + len(name), name, root))
     return places

@@ -346,7 +346,7 @@ def country_differs(a: Claim, b: Claim, ctx: JudgeContext) -> str | None:
     pa, pb = parts
     if not (pa.jurisdiction and pb.jurisdiction) or pa.jurisdiction == pb.jurisdiction:
         return None
-    if any(_generic_possessor(str(c.value), p.jurisdiction) for c, p in ((a, pa), (b, pb))):
+    if _generic_possessor(str(a.value), pa.jurisdiction) or _generic_possessor(str(b.value), pb.jurisdiction):
         return None  # "the company's chief executive" names no one company against "Tremont-Vale's CEO"
     return _describe(a, b, f"different countries: {pa.jurisdiction} vs {pb.jurisdiction}")
 
