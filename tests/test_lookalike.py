@@ -128,3 +128,16 @@ def test_things_one_article_counts_apart_are_never_grouped(corpus):
     assert [sorted(c.split(":")[0] for c in f.claims) for f in conflicts] == [["a", "b"]]
     texts = {report_claim.text for f in conflicts for report_claim in report.claims if report_claim.id in f.claims}
     assert texts == {"two interceptions", "four interceptions"}
+
+
+def test_a_figure_whose_holder_is_unsaid_is_not_set_against_named_players_figures(corpus):
+    report = corpus({
+        "a": " date 2023-02-05 Desmond Achterberg scored 38 points for the Prairie Kings on Saturday.\n\n"
+             "Luis Carbajal scored 19 points for the Prairie Kings on Saturday.\n",
+        "b": " date 2023-02-05 The Milwaukee guard scored 24 points against the Prairie Kings on Saturday.\n",
+        "c": " date 2023-02-06 Desmond Achterberg scored 36 points for the Prairie Kings on Saturday.\n",
+    })
+    texts = {c.id: c.text for c in report.claims}
+    conflicts = [sorted(texts[c] for c in f.claims) for f in report.findings if f.status == "conflict"]
+    assert ["36 points", "38 points"] in conflicts
+    assert not [pair for pair in conflicts if "24 points" in pair]

@@ -188,11 +188,20 @@ class SimilarityTools:
             scores = self.link_scores(members)
             mutual = mutual_best(members, scores)
             apart = _counted_apart(kind, members)
+            holders_of = _holders_by_subject(members)
+
+            def unknown_holder(a: Claim, b: Claim) -> bool:
+                """Figures of a thing several named holders have (players' points, parties' shares): one
+                whose holder is not said may be anyone's, so it is set only beside a figure it agrees with."""
+                return not (a.context.holder and b.context.holder) and \
+                    len(holders_of[a.subject] | holders_of[b.subject]) > 1
 
             def linked(i: int, j: int) -> bool:
                 a, b = members[i], members[j]
                 if frozenset((a.subject, b.subject)) in apart:
                     return False  # one article gives both, with different values: two things
+                if unknown_holder(a, b) and not kind.agrees(a, b):
+                    return False
                 # "8,412 patients" / "8,412 adults": one specific figure names one thing in other words.
                 specific = kind.agrees(a, b) and kind.distinctive(a) and kind.distinctive(b)
                 if not holders_compatible(a.context.holder, b.context.holder):
@@ -218,7 +227,8 @@ class SimilarityTools:
                     a, b = members[i], members[j]
                     if (leaders[i] != leaders[j] and a.article != b.article and scores[i, j] >= LOOK_ALIKE
                             and not kind.agrees(a, b) and holders_compatible(a.context.holder, b.context.holder)
-                            and kind.comparable(a, b, self) and frozenset((a.subject, b.subject)) not in apart):
+                            and kind.comparable(a, b, self) and frozenset((a.subject, b.subject)) not in apart
+                            and not unknown_holder(a, b)):
                         look_alikes.append((a, b))
             groups: dict[int, list[Claim]] = defaultdict(list)
             for claim, leader in zip(members, leaders):
@@ -320,6 +330,15 @@ def _time_agreement(claims: list[Claim]) -> np.ndarray:
     both = given[:, None] & given[None, :]
     overlap = (low[:, None] <= high[None, :]) & (low[None, :] <= high[:, None])
     return np.where(both, np.where(overlap, 1.0, -1.0), 0.0)
+
+
+def _holders_by_subject(claims: list[Claim]) -> dict[str, set[str]]:
+    """The named holders of each subject's figures ("point": {"desmond achterberg", "jalen whitacre"})."""
+    holders: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.context.holder:
+            holders[claim.subject].add(fold_name(claim.context.holder))
+    return holders
 
 
 def _counted_apart(kind: Kind, claims: list[Claim]) -> set[frozenset[str]]:
