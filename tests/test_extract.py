@@ -75,6 +75,18 @@ def test_event_mentions_take_their_date_place_and_participants(extract):
     assert visit.place == "Kyiv"
 
 
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Police arrested linebacker Kendrick Vale in Miami on Sunday.", "arrest"),
+    ("The Tern-2 rocket's launch from Kallax on Thursday went to plan.", "launch"),
+    ("Torvane announced a recall of 462,000 pickups on Tuesday.", "recall"),
+    ("Threlfall won the bout in Las Vegas on Saturday.", "contest"),
+    ("Hackers behind the breach stole data of 412,000 customers on Monday.", "breach"),
+])
+def test_event_types_of_real_news(extract, sentence, event_type):
+    _, mentions = extract(f" date 2024-08-06 {sentence}\n")
+    assert event_type in {m.type for m in mentions}
+
+
 def test_people_and_roles(extract):
     claims, _ = extract(" date 2025-04-10 UK Defence Secretary John Healey met Ilse Varnholt, Valdoria's foreign "
                         "minister, and the interior minister, Petra Saelig.\n")

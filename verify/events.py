@@ -514,16 +514,29 @@ def _link_chains(chains: list[Chain], embedder: Embedder,
     return groups, notes
 
 
-def _merge(linker: _Linker, group_of: list[int], members: dict[int, list[int]], i: int, j: int) -> bool:
+def _merge(linker: _Linker, group_of: list[int], members: dict[int, list[int]], i: int, j: int,
+           checked: bool = False) -> bool:
+    """Merge the groups of chains i and j unless a hard limit separates two of their chains (`checked`:
+    the caller has already applied the limits that matter)."""
     gi, gj = group_of[i], group_of[j]
     if gi == gj:
         return False
-    if any(linker.blocked(x, y) for x in members[gi] for y in members[gj]):
+    if not checked and any(linker.blocked(x, y) for x in members[gi] for y in members[gj]):
         return False
     for x in members[gj]:
         group_of[x] = gi
     members[gi].extend(members.pop(gj))
     return True
+
+
+def _excludes(linker: _Linker, story: int, member: int) -> bool:
+    """May an undated story not join the event `member` belongs to? Its own article's other chains and the
+    event's own stories set the limits; a chain that only recounts the event, named by another event
+    word ("the 2019 strike" in a report of the pay deal), does not."""
+    a, b = linker.features[story], linker.features[member]
+    if a.article == b.article or b.main:
+        return linker.blocked(story, member)
+    return any(date_gap(x, y) > MAX_DATE_GAP for x in a.dates for y in b.dates)
 
 
 def _place_undated(linker: _Linker, group_of: list[int], members: dict[int, list[int]], i: int,
@@ -538,12 +551,12 @@ def _place_undated(linker: _Linker, group_of: list[int], members: dict[int, list
     best: dict[int, float] = {}
     for s, j in scored:
         g = group_of[j]
-        if g != group_of[i] and not any(linker.blocked(i, x) for x in members[g]):
+        if g != group_of[i] and not any(_excludes(linker, i, x) for x in members[g]):
             best[g] = max(best.get(g, s), s)
     if not best:
         return None
     if len(best) == 1:
-        _merge(linker, group_of, members, i, next(iter(best)))
+        _merge(linker, group_of, members, i, next(iter(best)), checked=True)
         return None
     own = linker.features[i].specifics
     held = {g: set().union(*(linker.features[x].specifics for x in members[g])) for g in best}
@@ -552,7 +565,7 @@ def _place_undated(linker: _Linker, group_of: list[int], members: dict[int, list
     support = {g: sum(weight for key, weight in own.items() if key in held[g] and key not in common) for g in best}
     ranked = sorted(best, key=lambda g: (-support[g], -best[g]))
     if support[ranked[0]] > support[ranked[1]]:
-        _merge(linker, group_of, members, i, ranked[0])
+        _merge(linker, group_of, members, i, ranked[0], checked=True)
         return None
     return (f"undated, and nothing specific to it (figures, people, places) tells which of {len(best)} "
             "look-alike events it reports: kept as its own event")
