@@ -124,10 +124,6 @@ class _ArticleExtractor:
             for draft in kind.extract_article(sentences):
                 sentence = max((s for s in sentences if s.start <= draft.start), key=lambda s: s.start)
                 self._add(by_start[sentence.start], [draft])
-        if not self.mentions and lead is not None:
-            # An article that names no event still tells one story: its lead stands for it, so that
-            # the article is grouped with the other reports of that story by its names and figures.
-            self._lead_mention(lead, docs[mined.index(lead)], article.date, bare=True)
         names = article_names(docs)
         for mention in self.mentions:
             mention.article_names = names
@@ -153,7 +149,10 @@ class _ArticleExtractor:
             dates = [_from_narrated(d, narrated) for d in dates]
         mentions = self._mentions(seg, doc, trigger_tokens(doc), dates)
         if is_lead and not mentions:
-            lead = self._lead_mention(seg, doc, reference)
+            # The lead tells the article's own story even when it names no event ("Ransomware criminals
+            # broke in through its Halifax data centre"): it always stands for it, so that an article
+            # whose event words all recount earlier events still has a story of its own.
+            lead = self._lead_mention(seg, doc, reference, bare=True)
             mentions = [lead] if lead is not None else []
         if not mentions:
             episode = self._episode_mention(seg, doc, dates, reference)
