@@ -188,13 +188,12 @@ class SimilarityTools:
             scores = self.link_scores(members)
             mutual = mutual_best(members, scores)
             apart = _counted_apart(kind, members)
-            holders_of = _holders_by_subject(members)
+            per_holder = _per_holder_subjects(kind, members)
 
             def unknown_holder(a: Claim, b: Claim) -> bool:
-                """Figures of a thing several named holders have (players' points, parties' shares): one
-                whose holder is not said may be anyone's, so it is set only beside a figure it agrees with."""
-                return not (a.context.holder and b.context.holder) and \
-                    len(holders_of[a.subject] | holders_of[b.subject]) > 1
+                """Figures of a thing counted per holder (players' points): one whose holder is not said
+                may be anyone's, so it is set only beside a figure it agrees with."""
+                return not (a.context.holder and b.context.holder) and bool({a.subject, b.subject} & per_holder)
 
             def linked(i: int, j: int) -> bool:
                 a, b = members[i], members[j]
@@ -332,13 +331,22 @@ def _time_agreement(claims: list[Claim]) -> np.ndarray:
     return np.where(both, np.where(overlap, 1.0, -1.0), 0.0)
 
 
-def _holders_by_subject(claims: list[Claim]) -> dict[str, set[str]]:
-    """The named holders of each subject's figures ("point": {"desmond achterberg", "jalen whitacre"})."""
-    holders: dict[str, set[str]] = defaultdict(set)
+def _per_holder_subjects(kind: Kind, claims: list[Claim]) -> set[str]:
+    """Things counted per holder: one article gives figures of two different named holders for it, at
+    one scope and with different values ("Achterberg scored 27 points and Carbajal added 22"). A host
+    of a meeting and the coalition whose size is given are not two holders of one count: their figures
+    differ in scope (event, membership)."""
+    per_holder: set[str] = set()
+    by_key: dict[tuple, list[Claim]] = defaultdict(list)
     for claim in claims:
         if claim.context.holder:
-            holders[claim.subject].add(fold_name(claim.context.holder))
-    return holders
+            scope = claim.value.report_fields().get("scope")
+            by_key[(claim.article, claim.subject, scope)].append(claim)
+    for (_, subject, _), own in by_key.items():
+        if any(not holders_compatible(a.context.holder, b.context.holder) and not kind.agrees(a, b)
+               for x, a in enumerate(own) for b in own[x + 1:]):
+            per_holder.add(subject)
+    return per_holder
 
 
 def _counted_apart(kind: Kind, claims: list[Claim]) -> set[frozenset[str]]:
