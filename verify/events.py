@@ -10,7 +10,9 @@ merge when they share the story's names and lie within STORY_WINDOW days, unless
 exclude each other or they are two dated events of one kind on different days (two meetings a
 week apart); other chains merge only on close evidence (dates at most MAX_DATE_GAP days apart,
 places, names, participants, the meaning of their sentences). Two chains of one article are never
-one event.
+one event. A story that nothing dates (no date line, no date at the article's head, no dated mention
+in its lead) is placed last, on the specifics it shares with one candidate event and not the others
+(`_place_undated`): look-alike events (a company's two takeovers) share names but not figures.
 """
 from __future__ import annotations
 
@@ -530,9 +532,9 @@ def _merge(linker: _Linker, group_of: list[int], members: dict[int, list[int]], 
 
 
 def _excludes(linker: _Linker, story: int, member: int) -> bool:
-    """May an undated story not join the event `member` belongs to? Its own article's other chains and the
-    event's own stories set the limits; a chain that only recounts the event, named by another event
-    word ("the 2019 strike" in a report of the pay deal), does not."""
+    """Does a hard limit keep an undated story out of the event `member` belongs to? The article's own
+    other chains and the event's own stories set the limits; a chain of another article that only
+    recounts the event under another event word ("the 2019 strike" in a report of a pay deal) does not."""
     a, b = linker.features[story], linker.features[member]
     if a.article == b.article or b.main:
         return linker.blocked(story, member)
