@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from verify.evaluate import corpus_stories, grouping_f1, grouping_shared, load_gold
+from verify.report import to_markdown
 
 LOOKALIKE = Path(__file__).parent / "data" / "lookalike"
 
@@ -53,6 +54,7 @@ def test_an_undated_article_with_nothing_specific_stays_its_own_event_and_says_s
     assert own not in (main_event(report, "a"), main_event(report, "b"))
     event = next(e for e in report.events if e.id == own)
     assert any("undated" in note and "look-alike" in note for note in event.notes)
+    assert "c: undated, and nothing specific to it" in to_markdown(report)
 
 
 def test_reports_years_apart_are_two_events_even_when_no_sentence_dates_them(corpus):

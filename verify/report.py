@@ -212,6 +212,11 @@ def to_markdown(report: Report, reviews=None) -> str:
         out.append(f"| {md_escape(e.label)} | {e.date or '?'} | {md_escape(e.location or '?')} | "
                    f"{', '.join(md_escape(a) for a in e.articles)} |")
     out.append("")
+    notes = [(e, note) for e in report.events for note in e.notes]
+    if notes:
+        # How an event was resolved where a reader should check it (an undated article kept apart).
+        out.extend(f"- {md_escape(e.label)}: {md_escape(note)}" for e, note in notes)
+        out.append("")
     sections = [("Conflicts", ("conflict",)),
                 ("Other discrepancies", tuple(x for x in DISCREPANCY_STATUSES if x != "conflict")),
                 ("Agreements", ("compatible", "agree"))]
