@@ -29,6 +29,7 @@ from ..lexicon.en import (
 from ..records import Claim
 from .base import AlignContext, Draft, JudgeContext, Sentence, rule
 from .quantity import (
+    PERCENT_IN_SENTENCE,
     QUANTITY_RULES,
     Quantity,
     QuantityKind,
@@ -181,7 +182,6 @@ NOT_COUNTED_UNITS = {"basis point", "basis points", "bp", "bps", "percentage poi
 # "points" beside a vote share or a rate are percentage points (the percent kind's); elsewhere they are a
 # score ("Whitacre finished with 24 points"), counted like anything else.
 POINTS = {"point", "points"}
-SHARE_IN_SENTENCE = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
 # Head nouns at least this close count the same thing (country~nation 0.77, state~country 0.58).
 SUBJECT_SIMILARITY = 0.55
 PREDICATE_SIMILARITY = 0.35  # verbs at least this close name the same act (attend~participate); lower: other acts
@@ -239,7 +239,7 @@ class CountKind(QuantityKind):
             if q.unit and TIME_UNITS.match(q.unit.split()[-1]):
                 continue  # durations ("15 years") are not counts of anything in the story
             if q.unit and (q.unit.split()[0].lower() in MEASURE_UNITS or q.unit.lower() in NOT_COUNTED_UNITS
-                           or (q.unit.lower() in POINTS and SHARE_IN_SENTENCE.search(text))):
+                           or (q.unit.lower() in POINTS and PERCENT_IN_SENTENCE.search(text))):
                 continue  # measures ("7.8 metres") and percentage points are kinds of their own
             if not q.unit and context_before(text, q.start) is None:
                 continue  # a bare number with nothing saying what it counts

@@ -13,7 +13,16 @@ import re
 from ..extract.quantities import hedge_before, hedge_interval
 from ..records import Claim
 from .base import Draft, Sentence
-from .quantity import QUANTITY_RULES, Quantity, QuantityKind, _q, amount_subject, draft, quantity_value
+from .quantity import (
+    PERCENT_IN_SENTENCE,
+    QUANTITY_RULES,
+    Quantity,
+    QuantityKind,
+    _q,
+    amount_subject,
+    draft,
+    quantity_value,
+)
 
 POINT = "percentage point"
 BASIS_POINTS = {"basis point", "basis points", "bp", "bps"}
@@ -21,7 +30,6 @@ FRACTION = {"quarter": 0.25, "half": 0.5, "three quarters": 0.75, "three-quarter
 FRACTIONAL_POINT = re.compile(
     r"\b(?:(?:a|one)\s+)?(?P<frac>three[\s-]quarters|quarter|half)(?:\s+of\s+an?|\s+an?)?[\s-]+"
     r"(?:percentage[\s-]+)?points?\b", re.I)
-PERCENT_IN_SENTENCE = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
 
 
 def _points(value: float, q) -> Quantity:

@@ -110,6 +110,8 @@ class QuantityKind(Kind):
         return _q(claim).hedge == "exact" and significant_digits(_q(claim).point) >= DISTINCTIVE_DIGITS
 
 
+# A sentence that gives a share: its "points" are percentage points (the percent kind's), not a score.
+PERCENT_IN_SENTENCE = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
 # An exact figure of three significant digits or more ("386 sites", "4.25%", "8,412 patients") is
 # rarely given for two different things of one story; "14 seats" or "€2.5 million" may well be.
 DISTINCTIVE_DIGITS = 3
