@@ -59,19 +59,22 @@ def corpus(tmp_path, resources, embedder):
 
 
 def findings_between(report, article_a: str, article_b: str, attribute_prefix: str = ""):
-    """Findings that compare a claim of article_a with a claim of article_b."""
+    """Findings that compare a claim of article_a with a claim of article_b (in one of their pairs, when grouped)."""
     claims = {c.id: c for c in report.claims}
     result = []
     for finding in report.findings:
         if not finding.attribute.startswith(attribute_prefix):
             continue
         sides = finding.sides or [finding.claims]
-        articles = [{claims[c].article for c in side} for side in sides]
-        if len(articles) == 2 and (
-            (article_a in articles[0] and article_b in articles[1])
-            or (article_b in articles[0] and article_a in articles[1])
-        ):
-            result.append(finding)
+        compared = [[sides[i] for i in pair["sides"]] for pair in finding.pairs] or [sides]
+        for pair in compared:
+            articles = [{claims[c].article for c in side} for side in pair]
+            if len(articles) == 2 and (
+                (article_a in articles[0] and article_b in articles[1])
+                or (article_b in articles[0] and article_a in articles[1])
+            ):
+                result.append(finding)
+                break
     return result
 
 

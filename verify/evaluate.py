@@ -172,8 +172,7 @@ def _predict(side_a: list[Claim], side_b: list[Claim], findings_of, gold_attribu
     candidates = []
     for claim in side_a:
         for finding in findings_of.get(claim.id, []):
-            members = set(finding.claims)
-            if members & ids_b and members & ids_a:
+            if _compares(finding, ids_a, ids_b):
                 candidates.append(finding)
     candidates.extend(lone)
     if candidates:
@@ -189,6 +188,18 @@ def _predict(side_a: list[Claim], side_b: list[Claim], findings_of, gold_attribu
                             for a in side_a for b in side_b):
         return "agree", None
     return UNALIGNED, None
+
+
+def _compares(finding, ids_a: set[str], ids_b: set[str]) -> bool:
+    """The finding compared a claim of one side with a claim of the other (in one of its pairs, when grouped)."""
+    if not finding.pairs:
+        members = set(finding.claims)
+        return bool(members & ids_a and members & ids_b)
+    for pair in finding.pairs:
+        x, y = (set(finding.sides[i]) for i in pair["sides"])
+        if (x & ids_a and y & ids_b) or (x & ids_b and y & ids_a):
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -7,13 +7,18 @@ reported only when it is a discrepancy. Two claims that read alike but were not 
 look-alike pair) get a finding only when a rule explains their different values. Across groups,
 figures of two look-alike events that would otherwise conflict get a `different_event` finding
 (rule `events-differ`).
+
+Explanations that need no action (agree, compatible, different_event) are then grouped: one finding
+per event (or pair of events), attribute and status, holding every claim pair it covers. Their number
+grows with the events and attributes a reader must look at, not with the square of the articles, and
+their id depends only on that key, so it does not change when an unrelated article is added.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from itertools import combinations
 
@@ -29,6 +34,7 @@ DIFFERENT_EVENT_WINDOW = 21  # days: events further apart are not mistaken for e
 CONFUSABLE_NAMES = 2  # proper names two events' articles must share to be one story
 AGREEMENT = ("agree", "compatible")
 EXPLAINED = ("update", "different_scope", "different_event")  # what a look-alike pair's finding may say
+GROUPED = ("different_event", "compatible", "agree")  # need no action: one finding per event (pair) and attribute
 NOT_BEFORE = re.compile(r"\bnot\s+(?:the\s+|a\s+|an\s+)?$", re.I)  # "..., not 14,000 acres as stated above"
 
 
@@ -90,8 +96,49 @@ def judge(groups: list[ClaimGroup], events: list[Event], kinds: Registry, ctx: C
                 continue  # one article repeating itself consistently is not a finding
             findings.append(_finding(verdict.rule, group.event, group.attribute, [ca, cb], verdict.explanation))
     findings.extend(_different_events(groups, events, kinds, ctx))
+    findings = group_explanations(findings)
     findings.sort(key=lambda f: (f.event or "", f.attribute, f.id))
     return findings
+
+
+def group_explanations(findings: list[Finding]) -> list[Finding]:
+    """One finding per (status, event, other event, attribute) for the statuses in GROUPED; others as they are.
+
+    The grouped finding's sides are the distinct sides of its pairs (first seen first), its `pairs` say
+    which sides each pair compared and which rule decided it.
+    """
+    kept: list[Finding] = []
+    grouped: dict[tuple, list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.status in GROUPED and len(f.sides) == 2:
+            grouped[(f.status, f.event, f.other_event, f.attribute)].append(f)
+        else:
+            kept.append(f)
+    for (status, event, other_event, attribute), members in grouped.items():
+        sides: dict[tuple[str, ...], int] = {}
+        pairs = []
+        for f in members:
+            index = [sides.setdefault(tuple(side), len(sides)) for side in f.sides]
+            pairs.append({"id": f.id, "sides": index, "rule": f.rule, "explanation": f.explanation})
+        claims = list(dict.fromkeys(cid for side in sides for cid in side))
+        values = {cid: value for f in members for cid, value in zip(f.claims, f.values)}
+        rules = Counter(f.rule for f in members)
+        articles = sorted({a for f in members for a in f.articles})
+        explanation = members[0].explanation
+        if len(members) > 1:
+            explanation += f" ({len(members)} pairs of claims in all, from {len(articles)} articles)"
+        kept.append(Finding(
+            id=group_id(status, event, attribute, other_event), status=status, event=event, attribute=attribute,
+            claims=claims, explanation=explanation, articles=articles, values=[values[c] for c in claims],
+            other_event=other_event, sides=[list(side) for side in sides],
+            rule=min(rules, key=lambda r: (-rules[r], r)), pairs=pairs,
+        ))
+    return kept
+
+
+def group_id(status: str, event: str | None, attribute: str, other_event: str | None = None) -> str:
+    """A grouped finding's id: its key only, so adding or removing a claim pair keeps it."""
+    return finding_id(f"grouped:{status}", event, attribute, [], other_event)
 
 
 def _superseded(claims: list[Claim], kinds: Registry) -> tuple[set[str], set[str]]:
@@ -173,9 +220,11 @@ def _finding(decided_by: Rule, event, attribute, sides: list[list[Claim]], why, 
     assert status is not None
     claims = [c for side in sides for c in side]
     family = "different_event" if status == "different_event" else "same_event"
+    fid = finding_id(family, event, attribute, claims, other_event)
     return Finding(
-        id=finding_id(family, event, attribute, claims, other_event), status=status, event=event,
+        id=fid, status=status, event=event,
         attribute=attribute, claims=[c.id for c in claims], explanation=why,
         articles=sorted({c.article for c in claims}), values=[str(c.value) for c in claims], other_event=other_event,
         sides=[[c.id for c in side] for side in sides], rule=decided_by.name,
+        pairs=[{"id": fid, "sides": [0, 1], "rule": decided_by.name, "explanation": why}] if len(sides) == 2 else [],
     )

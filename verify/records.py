@@ -225,6 +225,10 @@ class Finding:
     other_event: str | None = None  # for different_event: the event of the second side
     sides: list[list[str]] = field(default_factory=list)  # claim ids of each side compared
     rule: str = ""  # name of the judgement rule that decided the status (`verify rules NAME` explains it)
+    # The claim pairs it covers, each {"id", "sides": [i, j] (indexes into `sides`), "rule", "explanation"}:
+    # one pair for a finding about two sides, many for a grouped explanation (agree, compatible,
+    # different_event: one finding per event, or pair of events, and attribute).
+    pairs: list[dict] = field(default_factory=list)
 
 
 @dataclass
