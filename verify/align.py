@@ -109,6 +109,15 @@ def _leaders(n: int, groups: list[list[int]]) -> list[int]:
     return leader
 
 
+def compared_texts(claims: Sequence[Claim]) -> list[str]:
+    """The texts of claims that alignment and the rules compare by meaning (subjects, verbs, frames), each once."""
+    texts: set[str] = set()
+    for c in claims:
+        predicate = c.context.predicate
+        texts.update((c.subject, predicate, c.context.frame or c.sentence.lower(), f"{c.subject} {predicate}"))
+    return sorted(t for t in texts if t)
+
+
 class SimilarityTools:
     """The helpers kinds align (and rules judge) with: embedding similarity and clustering."""
 
@@ -120,13 +129,9 @@ class SimilarityTools:
         return self.embedder.similarity(a, b)
 
     def prefetch(self, claims: Sequence[Claim]) -> None:
-        """Encode in one batch the texts kinds and rules compare pair by pair (subjects, verbs, frames):
-        the model is several times faster on one large batch than on many calls of one or two texts."""
-        texts: set[str] = set()
-        for c in claims:
-            predicate = c.context.predicate
-            texts.update((c.subject, predicate, c.context.frame or c.sentence.lower(), f"{c.subject} {predicate}"))
-        self.embedder.encode(sorted(t for t in texts if t))
+        """Encode in one batch the texts kinds and rules compare pair by pair: the model is several times
+        faster on one large batch than on many calls of one or two texts."""
+        self.embedder.encode(compared_texts(claims))
 
     def complete_link(self, n: int, linked: Callable[[int, int], bool]) -> list[int]:
         return complete_link(n, linked)

@@ -40,7 +40,7 @@ def _paths(source) -> list[str]:
 
 
 def run(source, *, columns: dict[str, str] | None = None, model: str | None = None, cache: str | None = None,
-        workers: int = 1, dask=None, progress: Callable[[str, int, int], None] | None = None,
+        workers: int | str = 1, dask=None, progress: Callable[[str, int, int], None] | None = None,
         resources=None, embedder=None) -> Report:
     """Read, extract, resolve events, align and judge: the whole pipeline on `source`.
 
@@ -58,7 +58,7 @@ def run(source, *, columns: dict[str, str] | None = None, model: str | None = No
 
 
 def run_groups(source, group_by: str | list[str], *, columns: dict[str, str] | None = None, model: str | None = None,
-               cache: str | None = None, workers: int = 1, dask=None,
+               cache: str | None = None, workers: int | str = 1, dask=None,
                progress: Callable[[str, int, int], None] | None = None) -> dict[str, Report]:
     """One report per story: the rows of the tables in `source` grouped by the values of `group_by`.
 

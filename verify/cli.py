@@ -41,6 +41,9 @@ def _progress_runner(quiet: bool):
     return progress, tick
 
 
+MAX_LISTED = 20  # failing findings and warnings printed in full: the terminal output stays about a screen long
+
+
 def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=None, columns=None):
     from .pipeline import run
 
@@ -66,8 +69,11 @@ def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=No
         if dask is None:
             raise
         raise UsageProblem(f"cannot reach the Dask scheduler at {dask}: {exc}")
-    for warning in report.warnings:
+    for warning in report.warnings[:MAX_LISTED]:
         click.echo(f"warning: {warning}", err=True)
+    if len(report.warnings) > MAX_LISTED:
+        click.echo(f"warning: ... and {len(report.warnings) - MAX_LISTED} more warnings "
+                   f"(report.json's \"warnings\" lists them all)", err=True)
     if not report.articles:
         raise UsageProblem("no article could be read from " + ", ".join(paths)
                            + ". Pass .txt, .md or .html files, folders that contain them, or tables "
@@ -129,8 +135,28 @@ REVIEWS_OPTION = click.option("--reviews", "reviews_path", default="reports/revi
 CACHE_OPTION = click.option("--cache", "cache_dir", default=".verify-cache", show_default=True,
                             help="Folder for cached extractions and embeddings.")
 NO_CACHE_OPTION = click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
-WORKERS_OPTION = click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
-                              help="Extract articles in this many processes.")
+
+
+class WorkerCount(click.ParamType):
+    """--workers: a number of processes, or `auto`."""
+
+    name = "N|auto"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int) or value == "auto":
+            return value
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if not 1 <= number <= 256:
+            self.fail(f"{value!r} is neither a number of processes from 1 to 256 nor 'auto'", param, ctx)
+        return number
+
+
+WORKERS_OPTION = click.option("--workers", type=WorkerCount(), default="auto", show_default=True,
+                              help="Extract and encode articles in this many processes; auto: one per core "
+                                   "when there are enough new articles to pay for loading the models in each.")
 DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
                            help="Extract articles on a Dask distributed cluster (scheduler address).")
 
@@ -352,7 +378,7 @@ def _print_failing(report, failed, fail_on, scope, reviews, files, seconds, quie
     noun = (_count(len(failed), "open conflict", "open conflicts") if fail_on == "conflict"
             else _count(len(failed), "open discrepancy", "open discrepancies"))
     click.echo(f"verify check: {noun}{where} (--fail-on {fail_on}); decide each with the command below it:")
-    for finding in failed:
+    for finding in failed[:MAX_LISTED]:
         rule = f" · rule {finding.rule}" if finding.rule else ""
         event = events.get(finding.event, finding.event or "no event")
         click.echo(f"  {finding.id} {finding.status} · {finding.attribute} · {event}{rule}")
@@ -362,6 +388,8 @@ def _print_failing(report, failed, fail_on, scope, reviews, files, seconds, quie
             click.echo(f"    - {claim.article} line {claim.line}: \"{' '.join(claim.text.split())}\"")
         click.echo(f"    decide: `{decide_hint(finding.id, files)}` "
                    f"(or dismissed / explained, with --note \"why\")")
+    if len(failed) > MAX_LISTED:
+        click.echo(f"  ... and {len(failed) - MAX_LISTED} more, listed by `{files.command()}` and in report.md")
     step = files.command("--interactive", *(("--status", "conflict") if fail_on == "conflict" else ()))
     click.echo(f"Or step through them: `{step}`. "
                f"Reports: {os.path.join(os.path.dirname(files.report), 'report.md')} and report.html.")

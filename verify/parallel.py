@@ -2,7 +2,10 @@
 
 Everything here is per article and independent, so it spreads over processes or machines; the
 stages after it (events, alignment, judgement) read the collected claims. Each worker loads the
-models once: pool workers in their initializer, Dask workers through a worker plugin.
+models once: pool workers in their initializer, Dask workers through a worker plugin. A worker also
+encodes every text the later stages compare by meaning (mention sentences, claims' subjects and
+frames), so that with several workers the model's work is spread too, and nothing is left to encode
+in the main process.
 """
 from __future__ import annotations
 
@@ -10,28 +13,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .align import compared_texts
 from .records import Article, Claim, EventMention
 
 
 @dataclass
 class ArticleResult:
-    """What one article yields: its claims, its event mentions, and its mention sentences' vectors."""
+    """What one article yields: its claims, its event mentions, and the vectors of the texts later stages compare."""
 
     article: str
     claims: list[Claim]
     mentions: list[EventMention]
-    sentences: list[str]
-    vectors: np.ndarray | None
+    texts: list[str]  # mention sentences and the claims' compared texts, each once
+    vectors: np.ndarray | None  # one row per text, when the worker encodes
 
 
-def mention_sentences(mentions: list[EventMention]) -> list[str]:
-    return list(dict.fromkeys(m.sentence for m in mentions))
+def texts_to_encode(claims: list[Claim], mentions: list[EventMention]) -> list[str]:
+    """What events and alignment will encode for one article: its mention sentences, its claims' compared texts."""
+    return list(dict.fromkeys([*(m.sentence for m in mentions), *compared_texts(claims)]))
 
 
 class ArticleWorker:
     """Holds the models of one process and processes articles with them.
 
-    Without an embedder it only extracts; the caller then encodes all sentences in one batch.
+    Without an embedder it only extracts; the caller then encodes all texts in one batch.
     """
 
     def __init__(self, resources, embedder=None):
@@ -46,20 +51,21 @@ class ArticleWorker:
         return cls(Resources.default(), Embedder(model_path))
 
     def batch(self, articles: list[Article]) -> list[ArticleResult]:
-        """Extract each article, then encode the batch's sentences together (the model is fastest in batches)."""
+        """Extract each article, then encode the batch's texts together (the model is fastest in batches)."""
         from .extract import extract_article
 
         results = []
         for article in articles:
             claims, mentions = extract_article(article, self.resources)
-            results.append(ArticleResult(article.id, claims, mentions, mention_sentences(mentions), None))
+            texts = texts_to_encode(claims, mentions) if self.embedder is not None else []
+            results.append(ArticleResult(article.id, claims, mentions, texts, None))
         if self.embedder is not None:
-            sentences = sorted({s for r in results for s in r.sentences})
-            if sentences:
-                vectors = dict(zip(sentences, self.embedder.encode(sentences)))
+            texts = sorted({t for r in results for t in r.texts})
+            if texts:
+                vectors = dict(zip(texts, self.embedder.encode(texts)))
                 for result in results:
-                    if result.sentences:
-                        result.vectors = np.stack([vectors[s] for s in result.sentences])
+                    if result.texts:
+                        result.vectors = np.stack([vectors[t] for t in result.texts])
         return results
 
 
@@ -77,8 +83,11 @@ def _init_pool_worker(model_path: str | None) -> None:
         _POOL_WORKER["worker"] = ArticleWorker(Resources.default())
         return
     import torch
+    from threadpoolctl import threadpool_limits
 
-    torch.set_num_threads(1)  # one core per worker process: threads would only fight over the cores
+    # One core per worker process: threads (torch's, and numpy's BLAS under spaCy) would only fight over the cores.
+    torch.set_num_threads(1)
+    threadpool_limits(1)
     _POOL_WORKER["worker"] = ArticleWorker.load(model_path)
 
 

@@ -20,8 +20,22 @@ from .read import read_articles
 from .records import Article, Report
 
 OVERLAP_MAX = 20  # up to this many new articles, extract in a second process while the model loads
+# `workers="auto"`: a worker process loads both models (about 7 s of CPU), so it pays off only for
+# this many new articles or more (extracting and encoding one takes about 0.05 s).
+AUTO_MIN_ARTICLES = 200
 
 Progress = Callable[[str, int, int], None]
+
+
+def worker_count(requested: int | str, pending: int) -> int:
+    """Processes to extract `pending` articles in: the number asked for, or for "auto" one per usable core
+    when there are at least AUTO_MIN_ARTICLES of them."""
+    if requested != "auto":
+        return int(requested)
+    import os
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return cores if pending >= AUTO_MIN_ARTICLES else 1
 
 
 def build_resources() -> Resources:
@@ -50,12 +64,14 @@ def cache_fingerprint(embedder: Embedder) -> str:
 
 def run(paths: list[str], model_path: str | None = None, progress: Progress | None = None,
         resources: Resources | None = None, embedder: Embedder | None = None,
-        cache_dir: str | None = None, workers: int = 1, dask=None, columns: dict[str, str] | None = None) -> Report:
+        cache_dir: str | None = None, workers: int | str = 1, dask=None,
+        columns: dict[str, str] | None = None) -> Report:
     """Run every stage on the articles under `paths` and return the full report.
 
     With `cache_dir`, extraction results and embeddings are reused for unchanged articles.
-    `workers` > 1 extracts articles in a process pool; `dask` (an address or a Client) on a
-    Dask cluster. The result is the same either way. `columns` names the columns of tables.
+    `workers` > 1 extracts articles in a process pool (`"auto"`: one per core when there are
+    enough new articles); `dask` (an address or a Client) on a Dask cluster. The result is the
+    same either way. `columns` names the columns of tables.
     """
     started = time.perf_counter()
     articles, warnings = read_articles(paths, columns)
@@ -65,7 +81,7 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
 
 def run_articles(articles: list[Article], warnings: list[str], model_path: str | None = None,
                  progress: Progress | None = None, resources: Resources | None = None,
-                 embedder: Embedder | None = None, cache_dir: str | None = None, workers: int = 1, dask=None,
+                 embedder: Embedder | None = None, cache_dir: str | None = None, workers: int | str = 1, dask=None,
                  read_seconds: float = 0.0) -> Report:
     """Run every stage after reading on articles already read (from files, pages or table rows)."""
     tick = progress or (lambda stage, done, total: None)
@@ -96,8 +112,8 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
 
     if dask is not None:
         results = process_dask(pending, embedder.model_path, dask, extract_tick)
-    elif workers > 1 and len(pending) > 1:
-        results = process_pool(pending, embedder.model_path, workers, extract_tick)
+    elif worker_count(workers, len(pending)) > 1 and len(pending) > 1:
+        results = process_pool(pending, embedder.model_path, worker_count(workers, len(pending)), extract_tick)
     elif pending and len(pending) <= OVERLAP_MAX and resources.nlp_not_loaded:
         results = process_beside(pending, embedder, extract_tick)
     else:
@@ -106,7 +122,7 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     by_id = {a.id: a for a in articles}
     for result in results:
         if result.vectors is not None:
-            embedder.add(result.sentences, result.vectors)
+            embedder.add(result.texts, result.vectors)
         extracted[result.article] = (result.claims, result.mentions)
         if cache:
             _store(cache, by_id[result.article], extracted[result.article], warnings)

@@ -7,14 +7,18 @@ interrupted run leaves the previous reports intact.
 from __future__ import annotations
 
 import datetime as dt
+import filecmp
 import hashlib
 import html
+import io
 import json
 import os
 import re
 import tempfile
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TextIO
 
 from .corroboration import carried_by, corroboration_line, source_names
 from .html_report import render_html
@@ -70,7 +74,7 @@ def to_json(report: Report, reviews=None) -> dict:
              "quotes": [{"claim": cid, "article": claims_by_id[cid].article, "text": claims_by_id[cid].text,
                          "value": str(claims_by_id[cid].value), "line": claims_by_id[cid].line}
                         for cid in f.claims],
-             "review": _review_json(decisions.get(f.id))}
+             "review": _review_json(decisions.get(f.id)), "pairs": f.pairs}
             for f in report.findings
         ],
         "stale_reviews": sorted(fid for fid in decisions if fid not in {f.id for f in report.findings}),
@@ -391,7 +395,11 @@ def _side_by_side(finding, claims, articles, carriers) -> list[str]:
     return rows
 
 
-def _stage(path: Path, data: str) -> str:
+Content = str | bytes | Callable[[TextIO], None]
+"""What a report file holds: text, bytes (Parquet), or a function that streams text into the open file."""
+
+
+def _stage(path: Path, data: Content) -> str:
     """Write `data` to a temporary file beside `path`; returns the temporary file's name."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -399,10 +407,19 @@ def _stage(path: Path, data: str) -> str:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; reports are for everyone who can read the folder
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        if isinstance(data, bytes):
+            with os.fdopen(fd, "wb") as raw:
+                raw.write(data)
+                raw.flush()
+                os.fsync(raw.fileno())
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                if isinstance(data, str):
+                    fh.write(data)
+                else:
+                    data(fh)
+                fh.flush()
+                os.fsync(fh.fileno())
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -410,15 +427,20 @@ def _stage(path: Path, data: str) -> str:
     return tmp
 
 
-def atomic_write_all(files: dict[Path, str]) -> None:
+def atomic_write_all(files: dict[Path, Content]) -> None:
     """Write several files so that none is ever half-written: all are staged first, then renamed.
 
-    An interruption while staging leaves every previous file as it was and no temporary file.
+    An interruption while staging leaves every previous file as it was and no temporary file. A
+    streamed file whose content turns out unchanged is left untouched (its modification time too).
     """
     staged: dict[Path, str] = {}
     try:
         for path, data in files.items():
-            staged[path] = _stage(path, data)
+            tmp = _stage(path, data)
+            if callable(data) and path.exists() and filecmp.cmp(tmp, path, shallow=False):
+                os.unlink(tmp)
+                continue
+            staged[path] = tmp
         for path, tmp in staged.items():
             os.replace(tmp, path)
     finally:
@@ -432,23 +454,56 @@ def atomic_write(path: Path, data: str) -> None:
     atomic_write_all({Path(path): data})
 
 
-def _generated_at(previous: Path, payload: dict) -> str:
+GENERATED_AT = ',\n  "generated_at": '  # report.json's last member, after everything the run found
+
+
+def _generated_at(previous: Path, body_digest: str) -> str:
     """Now, unless the report.json already in place says exactly the same: then its time, so that a
     rerun on unchanged articles (`make test`, a pre-commit hook) leaves the files untouched."""
     try:
-        old = json.loads(previous.read_text(encoding="utf-8"))
+        old = previous.read_text(encoding="utf-8")
     except (OSError, ValueError):
-        old = None
-    if isinstance(old, dict) and isinstance(old.get("generated_at"), str):
-        same = {k: v for k, v in old.items() if k != "generated_at"} == json.loads(json.dumps(payload))
-        if same:
-            return old["generated_at"]
+        old = ""
+    body, found, rest = old.rpartition(GENERATED_AT)
+    if found and hashlib.sha256(body.encode("utf-8")).hexdigest() == body_digest:
+        try:
+            return str(json.loads(rest.strip().rstrip("}").strip()))
+        except ValueError:
+            pass
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _differs(path: Path, data: str) -> bool:
+def _json_member(key: str, value) -> Iterator[str]:
+    """One top-level member of report.json, as json.dumps(indent=2) writes it; a list item by item."""
+    yield f"  {json.dumps(key)}: "
+    if isinstance(value, list) and value:
+        yield "["
+        for n, item in enumerate(value):
+            yield ("," if n else "") + "\n    " + json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield "\n  ]"
+    else:
+        yield json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+
+
+def write_json(payload: dict, previous: Path) -> Callable[[TextIO], None]:
+    """report.json, streamed: each claim and finding is encoded and written on its own, never the whole
+    document as one string. The text is exactly `json.dumps(payload | {"generated_at": ...}, indent=2)`."""
+    def write(fh: TextIO) -> None:
+        digest = hashlib.sha256()
+        fh.write("{\n")
+        digest.update(b"{\n")
+        for n, key in enumerate(k for k in payload if k != "generated_at"):
+            for chunk in ([",\n"] if n else []) + list(_json_member(key, payload[key])):
+                fh.write(chunk)
+                digest.update(chunk.encode("utf-8"))
+        fh.write(GENERATED_AT + json.dumps(_generated_at(previous, digest.hexdigest())) + "\n}\n")
+
+    return write
+
+
+def _differs(path: Path, data: str | bytes) -> bool:
     try:
-        return path.read_bytes() != data.encode("utf-8")
+        return path.read_bytes() != (data if isinstance(data, bytes) else data.encode("utf-8"))
     except OSError:
         return True
 
@@ -457,14 +512,23 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
     """Write every report format into `out_dir` (only the files whose content changed); returns their paths."""
     out = Path(out_dir)
     payload = to_json(report, reviews)
-    payload["generated_at"] = _generated_at(out / "report.json", payload)
-    files = {
+    claims, findings = claims_frame(report), findings_frame(report, reviews)
+    files: dict[Path, Content] = {
         **{out / text_file(a): a.text for a in report.articles if a.extracted},
-        out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
+        out / "report.json": write_json(payload, out / "report.json"),
         out / "report.md": to_markdown(report, reviews),
         out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),
-        out / "claims.csv": claims_frame(report).to_csv(index=False),
-        out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
+        out / "claims.csv": claims.to_csv(index=False),
+        out / "findings.csv": findings.to_csv(index=False),
+        out / "claims.parquet": _parquet(claims),
+        out / "findings.parquet": _parquet(findings),
     }
-    atomic_write_all({path: data for path, data in files.items() if _differs(path, data)})
+    atomic_write_all({path: data for path, data in files.items() if callable(data) or _differs(path, data)})
     return list(files)
+
+
+def _parquet(frame) -> bytes:
+    """A table as Parquet bytes (typed columns for pandas and Arrow users; the CSV is the same table)."""
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=False)
+    return buffer.getvalue()
