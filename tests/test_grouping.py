@@ -73,3 +73,23 @@ def test_grouped_ids_survive_an_unrelated_article_and_keep_their_decisions(tmp_p
     assert {f.id for f in grouped} <= {f.id for f in widened.findings}
     assert not is_open(chosen["id"], load_reviews(tmp_path / "reviews.json"))
     assert stale(widened, load_reviews(tmp_path / "reviews.json")) == []
+
+
+def test_decisions_recorded_on_pairs_before_grouping_carry_over(tmp_path):
+    """Decisions an older verify recorded on single different_event pairs keep working on their group."""
+    from verify.review import Decision, Reviews, inherit_pair_decisions, stale_ids
+
+    explained = Decision("explained", "two meetings", "ed", "2026-01-02T00:00:00+00:00")
+    reviews = Reviews(tmp_path / "reviews.json", {"F1": explained, "F2": explained, "Fgone": explained})
+    decided = group_explanations([pair("F1", "different_event", "x.1", "y.1", other_event="e2"),
+                                  pair("F2", "different_event", "x.1", "z.1", other_event="e2")])
+    inherit_pair_decisions(reviews, decided)
+    assert reviews.get(decided[0].id) is explained
+    assert stale_ids(decided, reviews) == ["Fgone"]  # the pairs' own decisions live on in their group
+
+    widened = group_explanations([pair("F1", "different_event", "x.1", "y.1", other_event="e2"),
+                                  pair("F2", "different_event", "x.1", "z.1", other_event="e2"),
+                                  pair("F3", "different_event", "x.1", "w.1", other_event="e2")])
+    assert widened[0].id == decided[0].id
+    inherit_pair_decisions(reviews, widened)
+    assert reviews.get(widened[0].id) is None  # a pair nobody decided reopens the group

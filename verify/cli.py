@@ -189,6 +189,7 @@ def report(paths, out_dir, column_options, group_by, model, reviews_path, cache_
     verify report articles.csv --column text=article_content --group-by story
     """
     from .report import write_reports
+    from .review import inherit_pair_decisions
     from .tables import parse_column_options
 
     started = time.perf_counter()
@@ -204,6 +205,7 @@ def report(paths, out_dir, column_options, group_by, model, reviews_path, cache_
                        dask_address, quiet, debug, started)
         return
     result = _run_pipeline(paths, model, quiet, debug, None if no_cache else cache_dir, workers, dask_address, columns)
+    inherit_pair_decisions(reviews, result.findings)
     try:
         written = write_reports(result, out_dir, reviews)
     except OSError as exc:
@@ -324,13 +326,14 @@ def check(paths, fail_on, reviews_path, sarif_path, junit_path, changed_since, o
 
     from . import ci
     from .report import atomic_write, write_reports
-    from .review import FAIL_LEVELS, failing
+    from .review import FAIL_LEVELS, failing, inherit_pair_decisions
     from .review_ui import ReviewFiles
 
     started = time.perf_counter()
     reviews = _load_reviews(reviews_path)
     result = _run_pipeline(paths or ("seeds",), model, True, debug, None if no_cache else cache_dir, workers,
                            dask_address)
+    inherit_pair_decisions(reviews, result.findings)
     scope = None
     if changed_since:
         try:
@@ -420,7 +423,7 @@ def review(finding_id, decide, note, by, interactive, statuses, show_all, report
     Examples: verify review; verify review F1a2b3c --decide dismissed --note "different meetings"; verify review -i
     """
     from . import review_ui as reviewing
-    from .review import ReviewsError, reopen
+    from .review import ReviewsError, inherit_pair_decisions, reopen
 
     files = reviewing.ReviewFiles(report_path, reviews_path)
     reviews = _load_reviews(reviews_path, creating=decide is not None and decide != "open")
@@ -428,6 +431,7 @@ def review(finding_id, decide, note, by, interactive, statuses, show_all, report
         data = reviewing.load_report(report_path)
     except reviewing.ReportMissing as exc:
         raise UsageProblem(str(exc))
+    inherit_pair_decisions(reviews, data.get("findings") or [])
     if interactive:
         try:
             reviewing.interactive(data, reviews, reviewer=by, statuses=statuses)

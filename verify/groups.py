@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .records import DISCREPANCY_STATUSES, Report
 from .report import atomic_write_all, md_escape, summary, write_reports
+from .review import inherit_pair_decisions
 
 
 def group_folder(label: str) -> str:
@@ -28,6 +29,8 @@ def write_group_reports(reports: dict[str, Report], out_dir: str | Path, reviews
     rows = []
     for label, report in reports.items():
         folder = group_folder(label)
+        if reviews is not None:
+            inherit_pair_decisions(reviews, report.findings)
         write_reports(report, out / folder, reviews)
         counts = summary(report, reviews)
         rows.append({"label": label, "folder": folder, **counts,

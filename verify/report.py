@@ -23,6 +23,7 @@ from typing import TextIO
 from .corroboration import carried_by, corroboration_line, source_names
 from .html_report import render_html
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
+from .review import stale_ids
 
 SCHEMA_VERSION = 1
 # What the top of the reports lists as explained away, one line each, in this order.
@@ -44,7 +45,7 @@ TEXTS_FOLDER = "texts"  # extracted article texts (web pages, table rows), besid
 def to_json(report: Report, reviews=None) -> dict:
     """The report as the documented JSON structure (schema_version 1), with review decisions if given."""
     claims_by_id = {c.id: c for c in report.claims}
-    decisions = reviews.decisions if reviews is not None else {}
+    decisions = reviews.effective if reviews is not None else {}
     carriers = claim_sources(report)
     main_event = {article: e.id for e in report.events for article in e.main_articles}
     return {
@@ -77,7 +78,7 @@ def to_json(report: Report, reviews=None) -> dict:
              "review": _review_json(decisions.get(f.id)), "pairs": f.pairs}
             for f in report.findings
         ],
-        "stale_reviews": sorted(fid for fid in decisions if fid not in {f.id for f in report.findings}),
+        "stale_reviews": stale_ids(report.findings, reviews),
         "warnings": report.warnings,
     }
 
@@ -121,7 +122,7 @@ def _num(x):
 def summary(report: Report, reviews=None) -> dict:
     """Counts. Open means undecided; a discrepancy is any status but agree and compatible."""
     by_status = Counter(f.status for f in report.findings)
-    decisions = reviews.decisions if reviews is not None else {}
+    decisions = reviews.effective if reviews is not None else {}
     by_decision = Counter(decisions[f.id].decision for f in report.findings if f.id in decisions)
     open_by_status = Counter(f.status for f in report.findings if f.id not in decisions)
     carriers = claim_sources(report)
@@ -157,7 +158,7 @@ def findings_frame(report: Report, reviews=None):
     import pandas as pd
 
     claims = {c.id: c for c in report.claims}
-    decisions = reviews.decisions if reviews is not None else {}
+    decisions = reviews.effective if reviews is not None else {}
     rows = [{
         "id": f.id, "status": f.status, "event": f.event, "other_event": f.other_event, "attribute": f.attribute,
         "articles": " ".join(f.articles), "values": " | ".join(f.values),
@@ -180,7 +181,7 @@ def to_markdown(report: Report, reviews=None) -> str:
     claims = {c.id: c for c in report.claims}
     events = {e.id: e for e in report.events}
     articles = {a.id: a for a in report.articles}
-    decisions = reviews.decisions if reviews is not None else {}
+    decisions = reviews.effective if reviews is not None else {}
     carriers = claim_sources(report)
     s = summary(report, reviews)
     out = ["# verify consistency report", ""]
@@ -250,13 +251,13 @@ def to_markdown(report: Report, reviews=None) -> str:
                 out.append("")
                 out.extend(_side_by_side(f, claims, articles, carriers))
                 out.append("")
-    stale_ids = sorted(fid for fid in decisions if fid not in {f.id for f in report.findings})
-    if stale_ids:
-        out.append(f"## Stale review decisions ({len(stale_ids)})")
+    stale = stale_ids(report.findings, reviews)
+    if stale:
+        out.append(f"## Stale review decisions ({len(stale)})")
         out.append("")
         out.append("These decisions name findings that no longer appear; they are kept in the decisions file.")
         out.append("")
-        for fid in stale_ids:
+        for fid in stale:
             d = decisions[fid]
             out.append(f"- `{fid}` {d.decision} by {md_escape(d.by)} ({d.at}): {md_escape(d.note)}")
         out.append("")

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -61,10 +61,17 @@ class Decision:
 @dataclass
 class Reviews:
     path: Path
-    decisions: dict[str, Decision] = field(default_factory=dict)
+    decisions: dict[str, Decision] = field(default_factory=dict)  # as saved in the file
+    # Grouped findings' decisions taken from their pairs' (see `inherit_pair_decisions`); never saved.
+    inherited: dict[str, Decision] = field(default_factory=dict)
 
     def get(self, finding_id: str) -> Decision | None:
-        return self.decisions.get(finding_id)
+        return self.decisions.get(finding_id) or self.inherited.get(finding_id)
+
+    @property
+    def effective(self) -> dict[str, Decision]:
+        """Every decision that applies to a finding: saved ones, and those grouped findings inherit."""
+        return {**self.inherited, **self.decisions}
 
 
 def load_reviews(path: str | Path) -> Reviews:
@@ -204,5 +211,34 @@ def failing(findings: list[Finding], reviews: Reviews, fail_on: str, articles: s
 
 def stale(report: Report, reviews: Reviews) -> list[str]:
     """Decisions whose finding no longer appears: reported, never deleted."""
-    present = {f.id for f in report.findings}
+    return stale_ids(report.findings, reviews)
+
+
+def stale_ids(findings: Iterable[Finding | dict], reviews: Reviews | None) -> list[str]:
+    """Saved decisions that name no finding, nor a claim pair now inside a grouped finding."""
+    if reviews is None:
+        return []
+    present = set()
+    for f in findings:
+        fid, pairs = (f["id"], f.get("pairs") or []) if isinstance(f, dict) else (f.id, f.pairs)
+        present.add(fid)
+        present.update(p["id"] for p in pairs)
     return sorted(fid for fid in reviews.decisions if fid not in present)
+
+
+def inherit_pair_decisions(reviews: Reviews, findings: Iterable[Finding | dict]) -> Reviews:
+    """Let grouped findings keep the decisions recorded on their pairs before explanations were grouped.
+
+    A grouped finding with no decision of its own takes its pairs' decision when every one of its
+    pairs was decided, and alike (the latest of them); a new pair in the group leaves it open. `reviews`
+    is returned, its `inherited` set; nothing is written to the file.
+    """
+    reviews.inherited = {}
+    for f in findings:
+        fid, pairs = (f["id"], f.get("pairs") or []) if isinstance(f, dict) else (f.id, f.pairs)
+        if fid in reviews.decisions or not pairs or all(p["id"] == fid for p in pairs):
+            continue
+        earlier = [reviews.decisions.get(p["id"]) for p in pairs]
+        if all(d is not None for d in earlier) and len({d.decision for d in earlier if d is not None}) == 1:
+            reviews.inherited[fid] = max((d for d in earlier if d is not None), key=lambda d: d.at)
+    return reviews
