@@ -109,12 +109,14 @@ def _leaders(n: int, groups: list[list[int]]) -> list[int]:
     return leader
 
 
-def compared_texts(claims: Sequence[Claim]) -> list[str]:
-    """The texts of claims that alignment and the rules compare by meaning (subjects, verbs, frames), each once."""
+def compared_texts(claims: Sequence[Claim], kinds: Registry) -> list[str]:
+    """The texts of claims that alignment and the rules compare by meaning (subjects, verbs, frames, and what
+    each kind adds), each once."""
     texts: set[str] = set()
     for c in claims:
         predicate = c.context.predicate
         texts.update((c.subject, predicate, c.context.frame or c.sentence.lower(), f"{c.subject} {predicate}"))
+        texts.update(kinds.get(c.kind).compared_texts(c))
     return sorted(t for t in texts if t)
 
 
@@ -128,10 +130,10 @@ class SimilarityTools:
     def similarity(self, a: list[str], b: list[str]) -> np.ndarray:
         return self.embedder.similarity(a, b)
 
-    def prefetch(self, claims: Sequence[Claim]) -> None:
+    def prefetch(self, claims: Sequence[Claim], kinds: Registry) -> None:
         """Encode in one batch the texts kinds and rules compare pair by pair: the model is several times
         faster on one large batch than on many calls of one or two texts."""
-        self.embedder.encode(compared_texts(claims))
+        self.embedder.encode(compared_texts(claims, kinds))
 
     def complete_link(self, n: int, linked: Callable[[int, int], bool]) -> list[int]:
         return complete_link(n, linked)
@@ -404,7 +406,7 @@ def align(claims: list[Claim], kinds: Registry, tools: SimilarityTools) -> list[
     by_kind: dict[str, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_kind[claim.kind].append(claim)
-    tools.prefetch(claims)
+    tools.prefetch(claims, kinds)
     look_alikes = [pair for kind in kinds for pair in kind.align(by_kind[kind.name], tools)]
     groups: dict[tuple, ClaimGroup] = {}
     for claim in claims:

@@ -28,9 +28,9 @@ class ArticleResult:
     vectors: np.ndarray | None  # one row per text, when the worker encodes
 
 
-def texts_to_encode(claims: list[Claim], mentions: list[EventMention]) -> list[str]:
+def texts_to_encode(claims: list[Claim], mentions: list[EventMention], kinds) -> list[str]:
     """What events and alignment will encode for one article: its mention sentences, its claims' compared texts."""
-    return list(dict.fromkeys([*(m.sentence for m in mentions), *compared_texts(claims)]))
+    return list(dict.fromkeys([*(m.sentence for m in mentions), *compared_texts(claims, kinds)]))
 
 
 class ArticleWorker:
@@ -57,10 +57,14 @@ class ArticleWorker:
         results = []
         for article in articles:
             claims, mentions = extract_article(article, self.resources)
-            texts = texts_to_encode(claims, mentions) if self.embedder is not None else []
+            texts = texts_to_encode(claims, mentions, self.resources.kinds) if self.embedder is not None else []
             results.append(ArticleResult(article.id, claims, mentions, texts, None))
         if self.embedder is not None:
-            texts = sorted({t for r in results for t in r.texts})
+            given: set[str] = set()
+            for result in results:  # a text shared by articles of the batch travels back once
+                result.texts = [t for t in result.texts if t not in given]
+                given.update(result.texts)
+            texts = sorted(given)
             if texts:
                 vectors = dict(zip(texts, self.embedder.encode(texts)))
                 for result in results:

@@ -238,6 +238,11 @@ class Kind:
         """Claims of this kind in one sentence."""
         return []
 
+    def compared_texts(self, claim: Claim) -> list[str]:
+        """Texts this kind's rules compare by meaning besides the claim's subject, verb and frame (list items,
+        a vocabulary): they are encoded up front, in batches and in the worker processes, not pair by pair."""
+        return []
+
     def extract_article(self, sentences: list[Sentence]) -> list[Draft]:
         """Claims that span several sentences (a list announced by a colon and given as lines)."""
         return []

@@ -333,6 +333,9 @@ class ListKind(Kind):
     rules = (partial_list_covered, partial_list, list_contains_other, items_match, same_article_parts,
              item_count_differs, items_differ)
 
+    def compared_texts(self, claim: Claim) -> list[str]:
+        return list(_items(claim).items)
+
     def extract(self, sentence: Sentence) -> list[Draft]:
         if sentence.segment.role != "body" or colon_intro(sentence.text) is not None:
             return []  # a sentence ending with ':' announces the lines after it (extract_article)

@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from ..extract.units import find_units
-from ..lexicon.en import MASS_WORDS, MEASURE_UNITS
+from ..lexicon.en import MASS_WORDS, MEASURE_UNITS, RUNNING_FIGURES
 from ..records import Claim
 from .base import Draft, JudgeContext, Kind, Sentence, quote, rule
 from .context_rules import CORRECTION_RULES, SCOPE_RULES, as_of, increment_vs_total
@@ -198,6 +198,9 @@ class MeasureKind(Kind):
     across_events = True
     rules = (*CORRECTION_RULES, same_measure, measures_overlap, unit_mixup, increment_vs_total, measure_changed,
              *SCOPE_RULES, same_article_parts, measures_differ)
+
+    def compared_texts(self, claim: Claim) -> list[str]:
+        return list(RUNNING_FIGURES)  # `is_running_figure` compares the subject with these
 
     def distinctive(self, claim: Claim) -> bool:
         value = claim.value

@@ -98,6 +98,9 @@ class QuantityKind(Kind):
 
     across_events = True
 
+    def compared_texts(self, claim: Claim) -> list[str]:
+        return list(RUNNING_FIGURES)  # `is_running_figure` compares the subject with these
+
     def cell_key(self, claim: Claim) -> Hashable:
         v = claim.value
         assert isinstance(v, Quantity)
