@@ -44,11 +44,11 @@ class ArticleWorker:
         self.embedder = embedder
 
     @classmethod
-    def load(cls, model_path: str) -> ArticleWorker:
+    def load(cls, model_path: str, models_folder=None, threads: int | None = None) -> ArticleWorker:
         from .embed import Embedder
         from .extract import Resources
 
-        return cls(Resources.default(), Embedder(model_path))
+        return cls(Resources.default(), Embedder(model_path, models_folder=models_folder, threads=threads))
 
     def batch(self, articles: list[Article]) -> list[ArticleResult]:
         """Extract each article, then encode the batch's texts together (the model is fastest in batches)."""
@@ -79,20 +79,23 @@ BATCH = 32  # articles per task: enough sentences for efficient model batches, s
 _POOL_WORKER: dict[str, ArticleWorker] = {}
 
 
-def _init_pool_worker(model_path: str | None) -> None:
+def _init_pool_worker(model_path: str | None, models_folder=None) -> None:
     """Load the models of a pool worker; without a model path it only extracts (no embedding)."""
     if model_path is None:
+        import sys
+
         from .extract import Resources
 
+        # spaCy's thinc imports torch when it can (3-4 s) though extraction never uses it: an
+        # extraction-only worker started before this process imported torch is spared that.
+        sys.modules.setdefault("torch", None)  # type: ignore[arg-type]
         _POOL_WORKER["worker"] = ArticleWorker(Resources.default())
         return
-    import torch
     from threadpoolctl import threadpool_limits
 
-    # One core per worker process: threads (torch's, and numpy's BLAS under spaCy) would only fight over the cores.
-    torch.set_num_threads(1)
+    # One core per worker process: threads (the model's, and numpy's BLAS under spaCy) would only fight over the cores.
     threadpool_limits(1)
-    _POOL_WORKER["worker"] = ArticleWorker.load(model_path)
+    _POOL_WORKER["worker"] = ArticleWorker.load(model_path, models_folder, threads=1)
 
 
 def _run_in_pool(articles: list[Article]) -> list[ArticleResult]:
@@ -127,13 +130,15 @@ def process_beside(articles: list[Article], embedder, progress) -> list[ArticleR
     return results
 
 
-def process_pool(articles: list[Article], model_path: str, workers: int, progress) -> list[ArticleResult]:
+def process_pool(articles: list[Article], model_path: str, workers: int, progress,
+                 models_folder=None) -> list[ArticleResult]:
     """Articles across `workers` processes on this machine; results come back in input order."""
     from concurrent.futures import ProcessPoolExecutor
 
     results: list[ArticleResult] = []
     size = max(1, min(BATCH, len(articles) // (workers * 2) or 1))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(model_path,)) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker,
+                             initargs=(model_path, models_folder)) as pool:
         for batch in pool.map(_run_in_pool, _batches(articles, size)):
             results.extend(batch)
             progress(len(results), len(articles))
