@@ -50,6 +50,8 @@ MAX_MATRIX_ARTICLES = 40  # the matrix has one cell per pair of articles
 MAX_ARTICLE_TEXTS = 300  # articles whose full text is included
 MAX_OPEN_CONFLICTS_SHOWN = 25  # open conflicts given with both quotes at the top of the page
 MAX_EXPLAINED_AWAY_SHOWN = 10  # one-line summaries shown before "more"; the rest fold away
+MAX_EXPLAINED_AWAY_LISTED = 300  # and no more than this in the fold: the filters reach the rest
+MAX_DECIDED_SHOWN = 200  # decided conflicts listed in the summary
 MAX_SINGLE_SOURCE = 1000  # single-source claims listed
 
 
@@ -298,23 +300,29 @@ def _summary(findings, claims, articles, events, ctx: _Context) -> str:
     decided = [f for f in conflicts if _decision(f) != "open"]
     if decided:
         out.append(f"<p>{_plural(len(decided), 'conflict')} decided:</p><ul class=\"decided-conflicts\">")
-        for f in decided:
+        for f in decided[:MAX_DECIDED_SHOWN]:
             review = f.get("review") or {}
             note = f": {_esc(review.get('note'))}" if review.get("note") else ""
             by = f" by {_esc(review.get('by'))}" if review.get("by") else ""
             out.append(f"<li>{_finding_link(f)} {_esc(f.get('attribute'))}: {_esc(_decision(f))}{by}{note}</li>")
         out.append("</ul>")
+        if len(decided) > MAX_DECIDED_SHOWN:
+            out.append(f"<p>\u2026 and {len(decided) - MAX_DECIDED_SHOWN:,} more: filter the findings below by status "
+                       "<i>conflict</i> and a decision.</p>")
     away = sorted((f for f in findings if f.get("status") in EXPLAINED_AWAY),
                   key=lambda f: (EXPLAINED_AWAY.index(f.get("status")), str(f.get("attribute")), str(f.get("id"))))
     if away:
         out.append(f"<p>{_plural(len(away), 'discrepancy', 'discrepancies')} explained away (the figures differ, "
                    "but do not contradict each other):</p>")
         lines = [f"<li class=\"explained-away\">{STATUS_WORDS[f.get('status')]} \u00b7 {_esc(f.get('attribute'))} "
-                 f"\u00b7 {_finding_link(f)} ({_esc(_decision(f))}): {_esc(f.get('explanation'))}</li>" for f in away]
+                 f"\u00b7 {_finding_link(f)} ({_esc(_decision(f))}): {_esc(f.get('explanation'))}</li>"
+                 for f in away[:MAX_EXPLAINED_AWAY_LISTED]]
         out.append("<ul class=\"away\">" + "".join(lines[:MAX_EXPLAINED_AWAY_SHOWN]) + "</ul>")
-        if len(lines) > MAX_EXPLAINED_AWAY_SHOWN:
-            out.append(f"<details><summary>{len(lines) - MAX_EXPLAINED_AWAY_SHOWN} more</summary>"
-                       "<ul class=\"away\">" + "".join(lines[MAX_EXPLAINED_AWAY_SHOWN:]) + "</ul></details>")
+        if len(away) > MAX_EXPLAINED_AWAY_SHOWN:
+            unlisted = len(away) - len(lines)
+            rest = (f"<p>\u2026 and {unlisted:,} more: filter the findings below by status.</p>" if unlisted else "")
+            out.append(f"<details><summary>{len(away) - MAX_EXPLAINED_AWAY_SHOWN} more</summary>"
+                       "<ul class=\"away\">" + "".join(lines[MAX_EXPLAINED_AWAY_SHOWN:]) + f"</ul>{rest}</details>")
     by_status = Counter(f.get("status") for f in findings)
     open_discrepancies = sum(1 for f in findings
                              if f.get("status") not in AGREEMENT_STATUSES and _decision(f) == "open")
