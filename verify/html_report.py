@@ -421,7 +421,8 @@ def _corpus(articles, events, claims, findings) -> str:
     # Articles table.
     claims_per_article = Counter(c.get("article") for c in claims)
     findings_per_article = Counter(a for f in findings for a in set(f.get("articles") or []))
-    out.append("<section id=\"corpus\"><h2>Articles</h2>")
+    out.append(f"<section id=\"corpus\" style=\"contain-intrinsic-size: auto {60 + 30 * len(articles)}px\">"
+               "<h2>Articles</h2>")
     out.append("<div class=\"scroll-x\"><table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>outlet</th><th>title</th>"
                "<th>source</th><th>claims</th><th>findings</th></tr></thead><tbody>")
     for a in articles:
@@ -623,7 +624,8 @@ def _matrix(articles, findings, restrict: bool = False) -> str:
             for j in range(i + 1, len(arts)):
                 counts[frozenset((arts[i], arts[j]))][f.get("status")] += 1
 
-    out = ["<section id=\"matrix\"><h2>Source agreement</h2>",
+    out = [f"<section id=\"matrix\" style=\"contain-intrinsic-size: auto {160 + 34 * len(ids)}px\">"
+           "<h2>Source agreement</h2>",
            "<p class=\"legend\">Each cell counts the findings between two articles as "
            "<b>agree / compatible / conflict</b>; the colour is the conflict share "
            "(green: none, red: all). Tap or hover a cell for details.</p>",
@@ -1205,6 +1207,11 @@ table.matrix th[scope=row] { text-align: right; font-weight: normal; position: s
 .finding.status-update { border-left-color: #1565c0; } .finding.status-different_event { border-left-color: #6a1b9a; }
 .finding.status-compatible { border-left-color: #00897b; } .finding.status-agree { border-left-color: #2e7d32; }
 .finding:target { box-shadow: 0 0 0 3px #ffca28; }
+/* Chromium lays out what is off screen only when it comes near: a large page opens in a fraction of
+   the time. The sizes are estimates until then (the sections set theirs), remembered once known. */
+.finding { content-visibility: auto; contain-intrinsic-size: auto 320px; }
+details.article { content-visibility: auto; contain-intrinsic-size: auto 40px; }
+#corpus, #matrix { content-visibility: auto; }
 .finding-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .finding-head .attribute { font-weight: 600; } .permalink { margin-left: auto; color: var(--muted); }
 .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 12px;
