@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from .corroboration import carried_by, corroboration_line, source_names
-from .html_report import render_html
+from .html_report import render_html_files
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
 
 SCHEMA_VERSION = 1
@@ -462,7 +462,9 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
         **{out / text_file(a): a.text for a in report.articles if a.extracted},
         out / "report.json": json.dumps(payload, indent=2, ensure_ascii=False) + "\n",
         out / "report.md": to_markdown(report, reviews),
-        out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),
+        # report.html and the report-data.js it loads on demand (always written, so never a stale one)
+        **{out / name: data
+           for name, data in render_html_files(payload, {a.id: a.text for a in report.articles}).items()},
         out / "claims.csv": claims_frame(report).to_csv(index=False),
         out / "findings.csv": findings_frame(report, reviews).to_csv(index=False),
     }
