@@ -22,8 +22,8 @@ def test_report_writes_every_output(tmp_path):
     out = tmp_path / "out"
     result = verify("report", str(SEEDS), "--out", str(out), "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
-    assert {p.name for p in out.iterdir()} == {"report.json", "report.md", "report.html", "claims.csv",
-                                                    "findings.csv", "claims.parquet", "findings.parquet"}
+    assert {p.name for p in out.iterdir()} == {"report.json", "report.md", "report.html", "report-data.js",
+                                                    "claims.csv", "findings.csv", "claims.parquet", "findings.parquet"}
     report = json.loads((out / "report.json").read_text())
     assert report["schema_version"] == 1 and report["tool_version"]
     for key in ("articles", "events", "claims", "findings"):

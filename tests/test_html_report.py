@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.html_report import STATUS_ORDER, _sid, render_html
+from verify import html_report
+from verify.html_report import DATA_FILE, STATUS_ORDER, _sid, render_html, render_html_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -248,6 +249,72 @@ def xss_payload():
         "warnings": [f"warning {XSS}"],
     }
     return report, {evil_id: text, "o": other_text}
+
+
+def large_payload(n_articles: int = 1000, per_article: int = 7, n_findings: int = 21000):
+    """A corpus the size of issue #13's 1,000 synthetic articles (about 7,000 claims and 21,000 findings, in
+    the same proportions of statuses), generated without a model. Every 500th finding is a grouped one
+    with three sides, `pairs` and `members`."""
+    statuses = (["conflict"] * 11 + ["different_scope"] * 2 + ["update"] + ["different_event"] * 45
+                + ["compatible"] * 6 + ["agree"] * 35)
+    filler = "The talks went on late into the evening and resumed the next morning. " * 3
+    articles, texts, claims = [], {}, {}
+    for i in range(n_articles):
+        aid = f"a{i:04d}_outlet-{i % 36}"
+        parts, spans = [f" date 2024-{3 + i // 200:02d}-{1 + i % 28:02d}\n"], []
+        for k in range(per_article):
+            quote = f"{10 + (i * 7 + k) % 90} delegates"
+            sentence = f"In session {k}, {quote} from City{i % 50} met to discuss item {k}."
+            start = sum(len(x) for x in parts) + sentence.index(quote)
+            spans.append((k, quote, sentence, start))
+            parts.append(sentence + " " + filler + "\n")
+        text = "".join(parts)
+        texts[aid] = text
+        event = f"ev{i // 5:03d}"
+        for k, quote, sentence, start in spans:
+            assert text[start:start + len(quote)] == quote
+            claims[(i, k)] = {"id": f"{aid}:c{k:03d}", "article": aid, "event": event, "attribute": f"count:item {k}",
+                              "kind": "count", "value": quote.split()[0], "text": quote, "start": start,
+                              "end": start + len(quote), "line": text.count("\n", 0, start) + 1,
+                              "sentence": sentence, "scope": "event", "hedge": "exact"}
+        articles.append({"id": aid, "path": f"/corpus/{aid}.txt", "date": f"2024-{3 + i // 200:02d}-{1 + i % 28:02d}",
+                         "title": f"Delegates meet in City{i % 50}, report {i}", "sha256": "", "source": None,
+                         "outlet": f"Outlet {i % 36}"})
+    events = [{"id": f"ev{e:03d}", "label": f"meeting in City{(e * 5) % 50}, event {e}", "type": "meeting",
+               "date": f"2024-{3 + e // 40:02d}-{1 + (e * 5) % 28:02d}", "location": f"City{(e * 5) % 50}",
+               "articles": [a["id"] for a in articles[e * 5:e * 5 + 5]], "participants": []}
+              for e in range((n_articles + 4) // 5)]
+    findings = []
+    for j in range(n_findings):
+        a, k = j % n_articles, j % per_article
+        b = (a + 1 + j // n_articles) % n_articles
+        group = [claims[(a, k)], claims[(b, k)]] + ([claims[((b + 1) % n_articles, k)]] if j % 500 == 0 else [])
+        status = statuses[j % len(statuses)]
+        f = _finding(f"F{j:06d}", status, group[0]["event"], group[0]["attribute"], group,
+                     f"'{group[0]['text']}' ({group[0]['article']}) and '{group[1]['text']}' ({group[1]['article']}): "
+                     f"{status} number {j}.", other_event=group[1]["event"] if status == "different_event" else None)
+        if len(group) > 2:
+            f["members"] = [f"F{j:06d}a", f"F{j:06d}b"]
+            f["pairs"] = [{"id": f"F{j:06d}a", "sides": [0, 1], "rule": "r", "explanation": "one pair"},
+                          {"id": f"F{j:06d}b", "sides": [1, 2], "rule": "r", "explanation": "another pair"}]
+        findings.append(f)
+    report = {"schema_version": 1, "tool_version": "0.1.0", "model": "m", "generated_at": "2025-01-01T00:00:00+00:00",
+              "summary": {}, "articles": articles, "events": events, "claims": list(claims.values()),
+              "findings": findings, "stale_reviews": [], "warnings": []}
+    return report, texts
+
+
+@pytest.fixture(scope="module")
+def large_files():
+    report, texts = large_payload()
+    return report, texts, render_html_files(report, texts)
+
+
+def read_data(data_js: str) -> dict:
+    """The object report-data.js assigns to window.VERIFY_DATA."""
+    body = data_js.split("window.VERIFY_DATA = ", 1)[1].strip()
+    assert body.endswith(";")
+    return json.loads(body[:-1])
 
 
 # ---------------------------------------------------------------- unit tests
@@ -547,6 +614,117 @@ def test_discrepancy_filter_counts_every_status_but_agree_and_compatible(seeds_p
     assert len(flagged) == expected
 
 
+# ---------------------------------------------------------------- a large report: the page and its data file
+
+
+def test_large_report_page_is_small_and_every_finding_is_on_it_or_in_the_data_file(large_files):
+    report, texts, files = large_files
+    page, data_js = files["report.html"], files[DATA_FILE]
+    assert set(files) == {"report.html", DATA_FILE}
+    assert len(page.encode("utf-8")) < 5_000_000, "issue #13: report.html under 5 MB on 1,000 articles"
+    data = read_data(data_js)
+    doc = parse(page)
+    on_page = {n.attrs["id"] for n in doc.iter() if "finding" in n.classes()}
+    in_data = [f["sid"] for f in data["findings"]]
+    assert on_page and in_data and not on_page & set(in_data)
+    # Every finding is reachable exactly once: a card on the page or a finding in the data file.
+    assert sorted(on_page | {f"finding-{sid}" for sid in in_data}) == sorted(
+        f"finding-{_sid(f['id'])}" for f in report["findings"])
+    assert len(in_data) == len(set(in_data))
+    # The page holds the most severe ones: every card on it is a discrepancy, conflicts first.
+    statuses = {f"finding-{_sid(f['id'])}": f["status"] for f in report["findings"]}
+    assert {statuses[i] for i in on_page} == {"conflict"}
+    ranks = [0 if f["disc"] else 1 for f in data["findings"]]
+    assert ranks == sorted(ranks), "the data file lists the other discrepancies before the agreements"
+    # Each article is listed with its summary; its highlighted text is in the data file.
+    lazy = [d for d in doc.find_all("details") if "article" in d.classes()]
+    assert len(lazy) == len(report["articles"]) and all(d.attrs.get("data-lazy") for d in lazy)
+    assert set(data["texts"]) == {_sid(a["id"]) for a in report["articles"]}
+    for claim in report["claims"][:50]:
+        segs = data["texts"][_sid(claim["article"])]["segs"]
+        marked = "".join(seg[0] for seg in segs if len(seg) > 1 and _sid(claim["id"]) in seg[1].split())
+        assert marked == claim["text"]
+        assert "".join(seg[0] for seg in segs) == texts[claim["article"]]
+    # The page is tied to this data file by its token, and the CSP lets only the page's script add it.
+    token = doc.by_id("verify-data").attrs["data-token"]
+    assert token == data["token"]
+    csp = doc.find_all("meta", http_equiv="Content-Security-Policy")[0].attrs["content"]
+    assert "'strict-dynamic'" in csp and "'self'" not in csp and "unsafe-eval" not in csp
+    _assert_self_contained(page)
+    # The filters count every finding, not only those on the page.
+    option = next(o for o in doc.by_id("filter-status").find_all("option") if o.attrs["value"] == "__discrepancy__")
+    discrepancies = sum(f["status"] not in ("agree", "compatible") for f in report["findings"])
+    assert option.text() == f"discrepancies ({discrepancies})"
+    assert doc.by_id("total-count").text() == str(len(report["findings"]))
+    assert doc.by_id("shown-count").text() == str(len(on_page))
+
+
+def test_large_report_summary_keeps_the_open_conflicts_on_top_and_stays_short(large_files):
+    report, _, files = large_files
+    doc = parse(files["report.html"])
+    summary = doc.by_id("summary")
+    conflicts = [n for n in summary.iter() if "open-conflict" in n.classes()]
+    assert len(conflicts) == html_report.MAX_OPEN_CONFLICTS_SHOWN
+    assert all(len(n.find_all("mark")) >= 2 for n in conflicts)
+    away = [n for n in summary.iter() if "explained-away" in n.classes()]
+    assert len(away) == html_report.MAX_EXPLAINED_AWAY_LISTED
+    assert "more: filter the findings below by status" in summary.text()
+
+
+def test_findings_with_any_number_of_sides_render_on_the_page_and_in_the_data_file(large_files):
+    report, _, files = large_files
+    grouped = [f for f in report["findings"] if len(f["sides"]) == 3]
+    data = {f["sid"]: f for f in read_data(files[DATA_FILE])["findings"]}
+    doc = parse(files["report.html"])
+    cards = {n.attrs["id"]: n for n in doc.iter() if "finding" in n.classes()}
+    for f in grouped:
+        card = cards.get(f"finding-{_sid(f['id'])}")
+        if card is not None:
+            assert len([n for n in card.iter() if "side" in n.classes()]) == 3
+        else:
+            assert len(data[_sid(f["id"])]["sides"]) == 3
+    report, texts = small_payload()
+    f = report["findings"][1]  # a conflict, given a third side the way grouped findings carry it
+    f["sides"].append(["c:c000"])
+    f["claims"].append("c:c000")
+    f["members"] = ["Fm1", "Fm2"]
+    f["pairs"] = [{"id": "Fm1", "sides": [0, 1], "rule": "r", "explanation": "x"},
+                  {"id": "Fm2", "sides": [0, 2], "rule": "r", "explanation": "y"}]
+    card = parse(render_html(report, texts)).by_id("finding-F000000conflict1")
+    assert [n.find_all("code")[0].text() for n in card.iter() if "side-head" in n.classes()] == ["a", "b", "c"]
+
+
+def test_small_report_needs_no_data_file():
+    report, texts = small_payload()
+    files = render_html_files(report, texts)
+    assert files["report.html"] == render_html(report, texts)
+    data = read_data(files[DATA_FILE])  # written empty, so that no stale one is left beside the page
+    assert data["findings"] == [] and data["texts"] == {}
+    doc = parse(files["report.html"])
+    assert doc.by_id("verify-data") is None and doc.by_id("show-all") is None
+    assert "strict-dynamic" not in files["report.html"]
+    assert all(not d.attrs.get("data-lazy") for d in doc.find_all("details"))
+
+
+def test_data_file_holds_hostile_text_as_json_strings(monkeypatch):
+    monkeypatch.setattr(html_report, "PAGE_FINDINGS_CHARS", 0)  # all but one finding, and every text, lazy
+    monkeypatch.setattr(html_report, "PAGE_TEXT_CHARS", 0)
+    report, texts = xss_payload()
+    files = render_html_files(report, texts)
+    page, data = files["report.html"], read_data(files[DATA_FILE])
+    assert len(data["findings"]) == 1 and len(data["texts"]) == 2
+    flat = json.dumps(data, ensure_ascii=False)
+    assert XSS_SCRIPT in flat and XSS_IMG in flat  # kept as text: the page puts it in with textContent only
+    for raw in (XSS_SCRIPT, XSS_IMG, XSS_BREAKOUT, "<svg onload"):
+        assert raw not in page, raw
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", key) for key in data["texts"])
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", f["sid"]) for f in data["findings"])
+    _assert_self_contained(page)
+    # The script that renders the data carries no data, and never uses innerHTML or eval.
+    script = re.findall(r"<script>(.*?)</script>", page, re.S)[0]
+    assert "innerHTML" not in script and "eval(" not in script and "alert" not in script
+
+
 # ---------------------------------------------------------------- browser tests
 
 
@@ -737,13 +915,13 @@ def test_browser_xss_page_is_inert(open_page):
     assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
 
 
-def _no_sideways_scroll(page) -> None:
+def _no_sideways_scroll(page, within: str = "body") -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the page scrolls sideways: {width} px wide"
-    wide = page.evaluate("""() => Array.from(document.querySelectorAll('body *')).filter(e => {
+    wide = page.evaluate("""within => Array.from(document.querySelectorAll(within + ' *')).filter(e => {
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.right > window.innerWidth + 1 && !e.closest('.scroll-x') && !e.closest('svg');
-      }).map(e => e.tagName + '.' + e.className).slice(0, 5)""")
+      }).map(e => e.tagName + '.' + e.className).slice(0, 5)""", within)
     assert wide == [], wide
 
 
@@ -820,4 +998,163 @@ def test_browser_sticky_filter_bar_is_opaque_and_filters_work_on_a_phone(open_pa
     assert {page.locator(".finding:visible").nth(i).get_attribute("data-status") for i in range(_visible(page))} \
         == {"agree"}
     _no_sideways_scroll(page)
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+
+
+# ---------------------------------------------------------------- browser: a large report and its data file
+
+
+@pytest.fixture
+def open_files(browser, tmp_path):
+    """Write report.html (and report-data.js unless data is False, or the given text) in a folder and open it."""
+    contexts = []
+
+    def _open(files, folder="big", data=True, phone=False):
+        where = tmp_path / folder
+        where.mkdir()
+        (where / "report.html").write_text(files["report.html"], encoding="utf-8")
+        if data:
+            (where / DATA_FILE).write_text(files[DATA_FILE] if data is True else data, encoding="utf-8")
+        context = (browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True) if phone
+                   else browser.new_context(viewport={"width": 1280, "height": 900}))
+        contexts.append(context)
+        errors, requests, dialogs = [], [], []
+        page = context.new_page()
+        page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://")
+                      else (requests.append(r.request.url), r.abort()))
+        page.goto((where / "report.html").as_uri())
+        page.wait_for_load_state("load")
+        return Opened(page, errors, requests, dialogs)
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def _data_loaded(page) -> bool:
+    return page.evaluate("typeof window.VERIFY_DATA === 'object'")
+
+
+def test_browser_large_report_opens_on_the_discrepancies_and_loads_the_rest_on_demand(open_files, large_files):
+    report, texts, files = large_files
+    opened = open_files(files)
+    page = opened.page
+    # The first screen: the open conflicts, with both quotes; nothing loaded yet.
+    first = page.locator("#summary li.open-conflict").first
+    box = first.bounding_box()
+    assert box["y"] + box["height"] <= 900, f"the first open conflict ends at {box['y'] + box['height']} px"
+    assert first.locator("mark").count() >= 2  # every side's quote
+    assert not _data_loaded(page)
+    on_page = page.locator(".finding").count()
+    assert int(page.inner_text("#shown-count")) == on_page < len(report["findings"])
+
+    # An agreement that is not on the page: the status filter loads the data file and shows it.
+    data = read_data(files[DATA_FILE])
+    agreement = next(f for f in data["findings"] if f["status"] == "agree")
+    assert page.locator(f"#finding-{agreement['sid']}").count() == 0
+    page.select_option("#filter-status", "agree")
+    page.wait_for_selector("#more-findings .finding")
+    assert _data_loaded(page)
+    cards = page.locator(".finding:visible")
+    assert {cards.nth(i).get_attribute("data-status") for i in range(cards.count())} == {"agree"}
+    assert cards.count() == int(page.inner_text("#shown-count")) == 200  # the first page of them
+    assert page.locator("#show-more").is_visible()
+    page.click("#show-more")
+    assert page.locator(".finding:visible").count() == 400
+    # The search reaches it too, and it reads like a card on the page (escaped quotes, marks, sides).
+    page.fill("#search", agreement["id"])
+    card = page.locator(f"#finding-{agreement['sid']}")
+    assert card.is_visible() and page.inner_text("#shown-count") == "1"
+    assert card.locator(".side").count() == len(agreement["sides"]) and card.locator("mark").count() >= 2
+    # text_content: off screen, content-visibility leaves a card without layout, hence without innerText
+    assert agreement["explanation"] in card.text_content()
+
+    # A link to a finding in the data file shows it, whatever the filters.
+    page.click("#filter-reset")
+    assert page.locator("#more-findings .finding").count() == 0 and page.locator("#show-all").is_visible()
+    other = data["findings"][-1]
+    page.evaluate("h => { location.hash = h; }", f"#finding-{other['sid']}")
+    page.wait_for_selector(f"#opened-findings #finding-{other['sid']}")
+    assert page.locator(f"#finding-{other['sid']}").is_visible()
+
+    # "Show all" lists the findings of the data file after those on the page.
+    page.click("#show-all")
+    assert not page.locator("#show-all").is_visible()
+    assert page.locator("#more-findings .finding").count() == 200
+
+    # Opening an article renders its text with the claims highlighted at their offsets.
+    article = report["articles"][500]
+    details = page.locator(f"#article-{_sid(article['id'])}")
+    details.evaluate("d => { d.open = true; }")
+    details.scroll_into_view_if_needed()
+    page.wait_for_selector(f"#article-{_sid(article['id'])} .article-text")
+    assert details.locator(".article-text").text_content() == texts[article["id"]]
+    mine = [c for c in report["claims"] if c["article"] == article["id"]]
+    marks = details.locator("mark.claim")
+    assert sorted(marks.nth(i).text_content() for i in range(marks.count())) == sorted(c["text"] for c in mine)
+    # A claim's "show in article" link opens its article.
+    claim = next(c for c in report["claims"] if c["article"] == report["articles"][900]["id"])
+    page.evaluate("h => { location.hash = h; }", f"#claim-{_sid(claim['id'])}")
+    page.wait_for_function("() => document.querySelector('#article-" + _sid(claim["article"]) + "').open")
+    assert page.locator(f"#claim-{_sid(claim['id'])}").count() == 1
+
+    # No CSP violation, no request leaving the machine, no dialog: any of them would be a console error.
+    assert opened.errors == [] and opened.requests == [] and opened.dialogs == []
+    assert page.locator("script").count() == 2  # the page's own, and report-data.js
+
+
+def test_browser_missing_or_stale_data_file_says_so(open_files, large_files):
+    _, _, files = large_files
+    opened = open_files(files, folder="missing", data=False)
+    page = opened.page
+    page.click("#show-all")
+    status = page.locator("#findings .lazy-status")
+    status.wait_for(state="visible")
+    assert status.inner_text() == "report-data.js not found beside report.html; re-run verify report."
+    page.locator("details.article").first.evaluate("d => { d.open = true; }")
+    body = page.locator("details.article").first.locator(".article-body")
+    assert body.text_content() == "report-data.js not found beside report.html; re-run verify report."
+    assert [e for e in opened.errors if "ERR_FILE_NOT_FOUND" not in e] == []
+
+    stale = open_files(files, folder="stale", data='window.VERIFY_DATA = {"token": "another run"};\n').page
+    stale.select_option("#filter-status", "agree")
+    status = stale.locator("#findings .lazy-status")
+    status.wait_for(state="visible")
+    assert "from another run of verify; re-run verify report" in status.inner_text()
+    assert stale.locator("#more-findings .finding").count() == 0
+
+
+def test_browser_hostile_text_from_the_data_file_is_inert(open_files, monkeypatch):
+    monkeypatch.setattr(html_report, "PAGE_FINDINGS_CHARS", 0)
+    monkeypatch.setattr(html_report, "PAGE_TEXT_CHARS", 0)
+    report, texts = xss_payload()
+    opened = open_files(render_html_files(report, texts), folder="xss")
+    page = opened.page
+    page.click("#show-all")
+    page.wait_for_selector("#more-findings .finding")
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    page.wait_for_function("() => document.querySelectorAll('.article-text').length === 2")
+    text = page.locator("#findings").text_content() + page.locator("#articles").text_content()
+    assert XSS_SCRIPT in text and XSS_IMG in text and XSS_BREAKOUT in text
+    assert page.locator("img").count() == 0 and page.locator("svg [onload]").count() == 0
+    assert page.locator("script").count() == 2
+    assert page.locator("#more-findings .finding").get_attribute("data-status") == XSS  # the hostile status
+    assert opened.dialogs == [] and opened.errors == [] and opened.requests == []
+
+
+def test_browser_large_report_phone_width(open_files, large_files):
+    _, _, files = large_files
+    opened = open_files(files, folder="phone", phone=True)
+    page = opened.page
+    # What the large page adds: the filter bar's button, the note, the cards from the data file; checking
+    # every element of a 40,000-element page would lay out all of it.
+    within = "#summary, #filters, #findings > .legend, #more-findings"
+    _no_sideways_scroll(page, within)
+    page.locator("#show-all").tap()
+    page.wait_for_selector("#more-findings .finding")
+    page.locator("#more-findings .finding").first.scroll_into_view_if_needed()
+    _no_sideways_scroll(page, within)
     assert opened.errors == [] and opened.requests == [] and opened.dialogs == []

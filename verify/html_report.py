@@ -1,18 +1,30 @@
-"""The HTML consistency report: one self-contained page for a report.json payload.
+"""The HTML consistency report: a page for a report.json payload, and a data file beside it.
 
-`render_html(report, article_texts)` returns a single HTML document with inline CSS and inline JS
-only (no network, no external images). It opens on what a reviewer must know (open conflicts with
-both quotes, the discrepancies explained away one line each, the counts) and the figures and facts
-only one source gives; then the findings grouped by event with each side's quote highlighted in its
-sentence and how many independent sources carry it, client-side filters and a text search; then the
-corpus (articles, a date timeline drawn as inline SVG, counts by status and review decision), a
-source-agreement matrix, and every article's text with the extracted claims highlighted at their
-exact offsets. It reflows down to a phone's width, and a tap shows what hovering shows.
+`render_html_files(report, article_texts)` returns {"report.html": page, "report-data.js": data}.
+The page has inline CSS and inline JS only (no network, no external images). It opens on what a
+reviewer must know (open conflicts with both quotes, the discrepancies explained away one line
+each, the counts) and the figures and facts only one source gives; then the findings grouped by
+event with each side's quote highlighted in its sentence and how many independent sources carry
+it, client-side filters and a text search; then the corpus (articles, a date timeline drawn as
+inline SVG, counts by status and review decision), a source-agreement matrix, and every article's
+text with the extracted claims highlighted at their exact offsets. It reflows down to a phone's
+width, and a tap shows what hovering shows.
 
-Everything that comes from the report or the articles is untrusted: it is escaped with
+A small report is entirely on the page (report-data.js is then written empty, so a stale one from
+an earlier large run is never left beside it). On a large report the page keeps the findings in
+order of severity up to a size budget and lists the articles without their texts; the other
+findings and the highlighted texts go to report-data.js (`window.VERIFY_DATA = {...};`, a script
+because Chromium blocks fetch() of a local file), which the page loads only when the reader asks
+for more: "show all", a filter or the search, a link to a finding or a claim, or opening an
+article. `render_html(report, article_texts)` returns the page alone.
+
+Everything that comes from the report or the articles is untrusted: on the page it is escaped with
 `html.escape(..., quote=True)`, and ids that go into attributes and anchors are reduced to
-[A-Za-z0-9_-]. The page's only script is a constant (no data is embedded in it), and a
-Content-Security-Policy pins that script by its hash, so even a missed escape could not run code.
+[A-Za-z0-9_-]; from the data file it is put in the page with textContent and setAttribute only.
+The page's only inline script is a constant (no data is embedded in it), and a
+Content-Security-Policy pins that script by its hash, so even a missed escape could not run code;
+when a data file is needed, 'strict-dynamic' lets that script (and only it) add report-data.js,
+whose token must match the page's.
 Standard library only (and verify.corroboration, itself standard library only).
 """
 from __future__ import annotations
@@ -21,12 +33,13 @@ import base64
 import datetime as dt
 import hashlib
 import html
+import json
 import re
 from collections import Counter, defaultdict
 
 from .corroboration import carried_by, corroboration_line, source_names
 
-__all__ = ["render_html"]
+__all__ = ["render_html", "render_html_files", "DATA_FILE"]
 
 STATUS_ORDER = ("conflict", "different_scope", "update", "different_event", "compatible", "agree")
 DECISION_ORDER = ("open", "confirmed", "dismissed", "explained")
@@ -45,11 +58,18 @@ _SEP = " \u00b7 "
 # ---------------------------------------------------------------- helpers
 
 
-MAX_AGREEMENTS = 2000  # agreements listed on the page; discrepancies are always all listed
+DATA_FILE = "report-data.js"  # written beside report.html; the page loads it on demand
+# The page stays small (issue #13: under 5 MB and quick to open on 1,000 articles): finding cards,
+# most severe first, up to this many characters; the others are in the data file.
+PAGE_FINDINGS_CHARS = 1_000_000
+# Article texts (highlighted, about three times their size) are on the page when all of them come to
+# at most this many characters; otherwise every text is in the data file, rendered when opened.
+PAGE_TEXT_CHARS = 300_000
 MAX_MATRIX_ARTICLES = 40  # the matrix has one cell per pair of articles
-MAX_ARTICLE_TEXTS = 300  # articles whose full text is included
 MAX_OPEN_CONFLICTS_SHOWN = 25  # open conflicts given with both quotes at the top of the page
 MAX_EXPLAINED_AWAY_SHOWN = 10  # one-line summaries shown before "more"; the rest fold away
+MAX_EXPLAINED_AWAY_LISTED = 300  # and no more than this in the fold: the filters reach the rest
+MAX_DECIDED_SHOWN = 200  # decided conflicts listed in the summary
 MAX_SINGLE_SOURCE = 1000  # single-source claims listed
 
 
@@ -120,7 +140,13 @@ def _css_class(value) -> str:
 
 
 def render_html(report: dict, article_texts: dict[str, str]) -> str:
-    """One self-contained HTML page for a report.json payload; article_texts maps article id -> decoded file text."""
+    """The HTML page for a report.json payload (see render_html_files for the data file beside it)."""
+    return render_html_files(report, article_texts)["report.html"]
+
+
+def render_html_files(report: dict, article_texts: dict[str, str]) -> dict[str, str]:
+    """{"report.html": page, "report-data.js": data} for a report.json payload; article_texts maps
+    article id -> decoded file text. Both files are written side by side."""
     article_texts = article_texts or {}
     articles = [a for a in (report.get("articles") or []) if isinstance(a, dict)]
     events = [e for e in (report.get("events") or []) if isinstance(e, dict)]
@@ -144,45 +170,58 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
     ctx = _Context(articles_by_id, events_by_id, claims_by_id, article_texts, claim_finding, claim_finding_count,
                    _carriers(articles, claims, findings))
 
-    # A page stays readable (and small) on a large corpus: every discrepancy is shown, agreements up to
-    # a cap, the matrix for the most-discussed articles; report.json and the CSVs keep everything.
-    agreements = [f for f in findings if f.get("status") in ("agree", "compatible")]
-    shown = [f for f in findings if f.get("status") not in ("agree", "compatible")] + agreements[:MAX_AGREEMENTS]
-    shown.sort(key=lambda f: (_status_rank(f.get("status")), str(f.get("attribute") or ""), str(f.get("id") or "")))
+    # Finding cards go on the page most severe first (every discrepancy before any agreement, whatever
+    # its status) until the budget is spent; the rest go to the data file. A small report fits whole.
+    by_severity = sorted(findings, key=lambda f: (f.get("status") in AGREEMENT_STATUSES, _status_rank(f.get("status")),
+                                                  str(f.get("attribute") or ""), str(f.get("id") or "")))
+    cards: dict[int, str] = {}
+    size = 0
+    for f in by_severity:
+        card = _finding_html(f, ctx)
+        if cards and size + len(card) > PAGE_FINDINGS_CHARS:
+            break
+        cards[id(f)] = card
+        size += len(card)
+    shown = [f for f in findings if id(f) in cards]
+    rest = [f for f in by_severity if id(f) not in cards]
+    lazy_texts = sum(len(ctx.text_of(a.get("id")) or "") for a in articles) > PAGE_TEXT_CHARS
+
     involvement = Counter(a for f in findings for a in (f.get("articles") or []))
     matrix_articles = articles
     if len(articles) > MAX_MATRIX_ARTICLES:
         top = {aid for aid, _ in involvement.most_common(MAX_MATRIX_ARTICLES)}
         matrix_articles = [a for a in articles if a.get("id") in top]
-    texts_shown = articles[:MAX_ARTICLE_TEXTS]
     notes = []
-    if len(shown) < len(findings):
-        notes.append(f"{len(findings) - len(shown):,} further agreements are not shown here; report.json and "
-                     f"findings.csv list every finding.")
     if len(matrix_articles) < len(articles):
         notes.append(f"The agreement matrix shows the {len(matrix_articles)} articles with the most findings "
                      f"of {len(articles):,}.")
-    if len(texts_shown) < len(articles):
-        notes.append(f"Article texts are shown for the first {len(texts_shown)} of {len(articles):,} articles.")
 
+    data = _data_file(rest, articles if lazy_texts else [], claims, ctx)
+    lazy = bool(rest) or lazy_texts
     body = [
         _title(report, articles, events, claims, findings),
         _summary(findings, claims, articles, events, ctx),
         _single_source(claims, findings, ctx),
         "".join(f"<p class=\"legend\">{_esc(note)}</p>" for note in notes),
-        _findings_section(shown, events, ctx),
+        _findings_section(shown, findings, events, ctx, cards, rest),
         _corpus(articles, events, claims, findings),
         _matrix(matrix_articles, findings, restrict=len(matrix_articles) < len(articles)),
-        _articles_section(texts_shown, claims, ctx),
+        _articles_section(articles, claims, ctx, lazy=lazy_texts),
         _extras(report),
         "<div id=\"tip\" class=\"tip\" role=\"status\" hidden></div>",
     ]
+    if lazy:  # the script loads the data file only when this says which one belongs to the page
+        body.append(f"<div id=\"verify-data\" data-token=\"{_esc(data['token'])}\" hidden></div>")
     script = _SCRIPT
     script_hash = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # From file:// neither an integrity hash nor 'self' pins the data file strictly (Chromium wants CORS
+    # for integrity, and 'self' there admits any local file, even one named by injected markup);
+    # 'strict-dynamic' trusts only scripts added by the hash-pinned script, which adds report-data.js.
+    dynamic = " 'strict-dynamic'" if lazy else ""
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
-           f"script-src 'sha256-{script_hash}'; base-uri 'none'; form-action 'none'")
+           f"script-src 'sha256-{script_hash}'{dynamic}; base-uri 'none'; form-action 'none'")
     title = f"verify report \u2014 {len(articles)} articles, {len(findings)} findings"
-    return "".join([
+    page = "".join([
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{_esc(csp)}\">\n",
         "<meta name=\"referrer\" content=\"no-referrer\">\n",
@@ -191,6 +230,7 @@ def render_html(report: dict, article_texts: dict[str, str]) -> str:
         "\n".join(body),
         f"\n<script>{script}</script>\n</body>\n</html>\n",
     ])
+    return {"report.html": page, DATA_FILE: data["text"]}
 
 
 class _Context:
@@ -298,23 +338,29 @@ def _summary(findings, claims, articles, events, ctx: _Context) -> str:
     decided = [f for f in conflicts if _decision(f) != "open"]
     if decided:
         out.append(f"<p>{_plural(len(decided), 'conflict')} decided:</p><ul class=\"decided-conflicts\">")
-        for f in decided:
+        for f in decided[:MAX_DECIDED_SHOWN]:
             review = f.get("review") or {}
             note = f": {_esc(review.get('note'))}" if review.get("note") else ""
             by = f" by {_esc(review.get('by'))}" if review.get("by") else ""
             out.append(f"<li>{_finding_link(f)} {_esc(f.get('attribute'))}: {_esc(_decision(f))}{by}{note}</li>")
         out.append("</ul>")
+        if len(decided) > MAX_DECIDED_SHOWN:
+            out.append(f"<p>\u2026 and {len(decided) - MAX_DECIDED_SHOWN:,} more: filter the findings below by status "
+                       "<i>conflict</i> and a decision.</p>")
     away = sorted((f for f in findings if f.get("status") in EXPLAINED_AWAY),
                   key=lambda f: (EXPLAINED_AWAY.index(f.get("status")), str(f.get("attribute")), str(f.get("id"))))
     if away:
         out.append(f"<p>{_plural(len(away), 'discrepancy', 'discrepancies')} explained away (the figures differ, "
                    "but do not contradict each other):</p>")
         lines = [f"<li class=\"explained-away\">{STATUS_WORDS[f.get('status')]} \u00b7 {_esc(f.get('attribute'))} "
-                 f"\u00b7 {_finding_link(f)} ({_esc(_decision(f))}): {_esc(f.get('explanation'))}</li>" for f in away]
+                 f"\u00b7 {_finding_link(f)} ({_esc(_decision(f))}): {_esc(f.get('explanation'))}</li>"
+                 for f in away[:MAX_EXPLAINED_AWAY_LISTED]]
         out.append("<ul class=\"away\">" + "".join(lines[:MAX_EXPLAINED_AWAY_SHOWN]) + "</ul>")
-        if len(lines) > MAX_EXPLAINED_AWAY_SHOWN:
-            out.append(f"<details><summary>{len(lines) - MAX_EXPLAINED_AWAY_SHOWN} more</summary>"
-                       "<ul class=\"away\">" + "".join(lines[MAX_EXPLAINED_AWAY_SHOWN:]) + "</ul></details>")
+        if len(away) > MAX_EXPLAINED_AWAY_SHOWN:
+            unlisted = len(away) - len(lines)
+            rest = (f"<p>\u2026 and {unlisted:,} more: filter the findings below by status.</p>" if unlisted else "")
+            out.append(f"<details><summary>{len(away) - MAX_EXPLAINED_AWAY_SHOWN} more</summary>"
+                       "<ul class=\"away\">" + "".join(lines[MAX_EXPLAINED_AWAY_SHOWN:]) + f"</ul>{rest}</details>")
     by_status = Counter(f.get("status") for f in findings)
     open_discrepancies = sum(1 for f in findings
                              if f.get("status") not in AGREEMENT_STATUSES and _decision(f) == "open")
@@ -375,7 +421,8 @@ def _corpus(articles, events, claims, findings) -> str:
     # Articles table.
     claims_per_article = Counter(c.get("article") for c in claims)
     findings_per_article = Counter(a for f in findings for a in set(f.get("articles") or []))
-    out.append("<section id=\"corpus\"><h2>Articles</h2>")
+    out.append(f"<section id=\"corpus\" style=\"contain-intrinsic-size: auto {60 + 30 * len(articles)}px\">"
+               "<h2>Articles</h2>")
     out.append("<div class=\"scroll-x\"><table class=\"articles\"><thead><tr><th>id</th><th>date</th><th>outlet</th><th>title</th>"
                "<th>source</th><th>claims</th><th>findings</th></tr></thead><tbody>")
     for a in articles:
@@ -577,7 +624,8 @@ def _matrix(articles, findings, restrict: bool = False) -> str:
             for j in range(i + 1, len(arts)):
                 counts[frozenset((arts[i], arts[j]))][f.get("status")] += 1
 
-    out = ["<section id=\"matrix\"><h2>Source agreement</h2>",
+    out = [f"<section id=\"matrix\" style=\"contain-intrinsic-size: auto {160 + 34 * len(ids)}px\">"
+           "<h2>Source agreement</h2>",
            "<p class=\"legend\">Each cell counts the findings between two articles as "
            "<b>agree / compatible / conflict</b>; the colour is the conflict share "
            "(green: none, red: all). Tap or hover a cell for details.</p>",
@@ -620,7 +668,9 @@ def _matrix(articles, findings, restrict: bool = False) -> str:
 # ---------------------------------------------------------------- findings
 
 
-def _findings_section(findings, events, ctx: _Context) -> str:
+def _findings_section(shown, findings, events, ctx: _Context, cards: dict, rest: list) -> str:
+    """The filter bar and the cards of `shown` grouped by event; the counts in the filters are of every
+    finding, and when some (`rest`) are in the data file, a place where the page adds them on demand."""
     groups: dict = defaultdict(list)
     for f in findings:
         groups[f.get("event")].append(f)
@@ -632,6 +682,9 @@ def _findings_section(findings, events, ctx: _Context) -> str:
         return (worst, eid is None, str(event.get("date") or "9999"), event_order.get(eid, 1 << 30), str(eid))
 
     ordered = sorted(groups, key=group_key)
+    shown_groups: dict = defaultdict(list)
+    for f in shown:
+        shown_groups[f.get("event")].append(f)
 
     statuses = Counter(f.get("status") for f in findings)
     decisions = Counter(_decision(f) for f in findings)
@@ -661,13 +714,25 @@ def _findings_section(findings, events, ctx: _Context) -> str:
     out.append("<label>Search <input type=\"search\" id=\"search\" placeholder=\"quote, attribute, article\u2026\" "
                "autocomplete=\"off\"></label>")
     out.append("<button type=\"button\" id=\"filter-reset\">Reset</button>")
-    out.append(f"<span class=\"shown\"><span id=\"shown-count\">{len(findings)}</span> of "
+    if rest:
+        out.append(f"<button type=\"button\" id=\"show-all\">Show all {len(findings):,}</button>")
+    out.append(f"<span class=\"shown\"><span id=\"shown-count\">{len(shown)}</span> of "
                f"<span id=\"total-count\">{len(findings)}</span> findings shown</span>")
     out.append("</div>")
+    if rest:
+        rest_discrepancies = sum(1 for f in rest if f.get("status") not in AGREEMENT_STATUSES)
+        what = (f"{rest_discrepancies:,} discrepancies and {len(rest) - rest_discrepancies:,} agreements"
+                if rest_discrepancies else f"{len(rest):,} agreements")
+        out.append(f"<p class=\"legend lazy-note\">This page holds the {len(shown):,} most severe findings; the other "
+                   f"{len(rest):,} ({what}) are in <code>{DATA_FILE}</code> beside it, loaded when you press "
+                   "<i>Show all</i>, choose a filter, search, or follow a link to one of them.</p>"
+                   "<p class=\"lazy-status\" role=\"status\" hidden></p>")
 
     if not findings:
         out.append("<p class=\"empty\">No findings.</p>")
     for eid in ordered:
+        if not shown_groups.get(eid):
+            continue
         event = ctx.events_by_id.get(eid) or {}
         value = NO_EVENT if eid is None else eid
         details = []
@@ -677,13 +742,21 @@ def _findings_section(findings, events, ctx: _Context) -> str:
             details.append(str(event["location"]))
         if event.get("articles"):
             details.append("articles: " + ", ".join(str(a) for a in event["articles"]))
+        count = (f"{len(groups[eid])}" if len(shown_groups[eid]) == len(groups[eid])
+                 else f"{len(shown_groups[eid])} of {len(groups[eid])} on this page")
         out.append(f"<section class=\"event-group\" data-event=\"{_esc(value)}\">"
-                   f"<h3>{_esc(ctx.event_label(eid))} <span class=\"count\">({len(groups[eid])})</span></h3>")
+                   f"<h3>{_esc(ctx.event_label(eid))} <span class=\"count\">({count})</span></h3>")
         if details:
             out.append(f"<p class=\"event-meta\">{_esc(_SEP.join(details))}</p>")
-        for f in groups[eid]:
-            out.append(_finding_html(f, ctx))
+        for f in shown_groups[eid]:
+            out.append(cards[id(f)])
         out.append("</section>")
+    if rest:
+        # Cards the page adds from the data file: one followed by a link, then those the filters match.
+        out.append("<div id=\"opened-findings\"></div>"
+                   "<h3 id=\"more-title\" hidden>More findings <span class=\"count\">(from "
+                   f"<code>{DATA_FILE}</code>, most severe first)</span></h3><div id=\"more-findings\"></div>"
+                   "<p><button type=\"button\" id=\"show-more\" hidden>Show more</button></p>")
     out.append("</section>")
     return "\n".join(out)
 
@@ -769,6 +842,15 @@ def _side_html(side: list, quotes: dict, ctx: _Context) -> str:
 
 def _quote_in_sentence(claim: dict, quote: dict, ctx: _Context) -> str:
     """The claim's sentence with the quote in <mark>, located by the claim's offsets when possible."""
+    before, marked, after, cut = _quote_parts(claim, quote, ctx)
+    if cut:
+        return f"{_esc(before)} <span class=\"sep\">\u2026</span> <mark>{_esc(marked)}</mark>"
+    return f"{_esc(before)}<mark>{_esc(marked)}</mark>{_esc(after)}"
+
+
+def _quote_parts(claim: dict, quote: dict, ctx: _Context) -> tuple[str, str, str, bool]:
+    """(text before the quote, the quote, text after it, cut): the quote in its sentence; `cut` when the
+    quote was not found in the sentence and follows it after an ellipsis. Shared by page and data file."""
     qtext = claim.get("text", quote.get("text"))
     sentence = claim.get("sentence") or ""
     text = ctx.text_of(claim.get("article"))
@@ -777,13 +859,14 @@ def _quote_in_sentence(claim: dict, quote: dict, ctx: _Context) -> str:
         s = _find_sentence(text, sentence, start) if sentence else None
         if s is not None:
             stop = max(end, s + len(sentence))
-            return (f"{_esc(text[s:start])}<mark>{_esc(text[start:end])}</mark>{_esc(text[end:stop])}")
+            return text[s:start], text[start:end], text[end:stop], False
+    qtext = "" if qtext is None else str(qtext)
     if qtext and sentence and qtext in sentence:
         i = sentence.index(qtext)
-        return f"{_esc(sentence[:i])}<mark>{_esc(qtext)}</mark>{_esc(sentence[i + len(qtext):])}"
+        return sentence[:i], qtext, sentence[i + len(qtext):], False
     if sentence:
-        return f"{_esc(sentence)} <span class=\"sep\">\u2026</span> <mark>{_esc(qtext)}</mark>"
-    return f"<mark>{_esc(qtext)}</mark>"
+        return sentence, qtext, "", True
+    return "", qtext, "", False
 
 
 def _find_sentence(text: str, sentence: str, start: int) -> int | None:
@@ -799,7 +882,9 @@ def _find_sentence(text: str, sentence: str, start: int) -> int | None:
 # ---------------------------------------------------------------- articles
 
 
-def _articles_section(articles, claims, ctx: _Context) -> str:
+def _articles_section(articles, claims, ctx: _Context, lazy: bool = False) -> str:
+    """Every article with its highlighted text; when `lazy`, the texts are in the data file and each is
+    rendered when its article is opened."""
     per_article: dict = defaultdict(list)
     for c in claims:
         per_article[c.get("article")].append(c)
@@ -808,12 +893,16 @@ def _articles_section(articles, claims, ctx: _Context) -> str:
            "<mark class=\"claim no-finding\">claim without a finding</mark> "
            "<mark class=\"claim depth-2\">overlapping claims</mark> \u2014 text without a highlight is "
            "text the tool extracted nothing from. Click a highlight to go to its finding.</p>"]
+    if lazy:
+        out.append(f"<p class=\"legend lazy-note\">The texts are in <code>{DATA_FILE}</code> beside this page: "
+                   "opening an article loads them.</p><p class=\"lazy-status\" role=\"status\" hidden></p>")
     for a in articles:
         aid = a.get("id")
         text = ctx.text_of(aid)
         mine = sorted(per_article.get(aid, []), key=lambda c: (c.get("start") or 0, -(c.get("end") or 0)))
         linked = sum(1 for c in mine if c.get("id") in ctx.claim_finding)
-        out.append(f"<details class=\"article\" id=\"article-{_sid(aid)}\">"
+        lazy_attr = f" data-lazy=\"{_sid(aid)}\"" if lazy else ""
+        out.append(f"<details class=\"article\" id=\"article-{_sid(aid)}\"{lazy_attr}>"
                    f"<summary><code>{_esc(aid)}</code> \u00b7 {_esc(a.get('date') or 'date unknown')} \u00b7 "
                    f"{_esc(a.get('title'))} <span class=\"count\">({len(mine)} claims, {linked} in findings)"
                    "</span></summary>")
@@ -832,7 +921,9 @@ def _articles_section(articles, claims, ctx: _Context) -> str:
             meta.append(_esc(a.get("source")))
         if meta:
             out.append(f"<p class=\"article-meta\">{_SEP.join(meta)}</p>")
-        if text is None:
+        if lazy:
+            out.append("<div class=\"article-body\"></div>")
+        elif text is None:
             out.append("<p class=\"warning\">The article text was not provided; its claims are listed "
                        "without context.</p><ul class=\"claim-list\">")
             for c in mine:
@@ -866,12 +957,35 @@ def _claim_list_item(c: dict, ctx: _Context) -> str:
 def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
     """The text with each claim's span in <mark>; overlapping claims are split into flat segments.
 
-    Every boundary of every claim cuts the text into segments; a segment covered by claims becomes
-    one <mark> (inside one <a> to a finding of its innermost claim that has one), with the ids of
-    all covering claims in data-claims and a depth class, so nothing nests and the markup stays valid.
+    Each segment covered by claims becomes one <mark> (inside one <a> to a finding of its innermost
+    claim that has one), with the ids of all covering claims in data-claims and a depth class, so
+    nothing nests and the markup stays valid.
     """
     if not claims:
         return _esc(text)
+    out = []
+    for seg in _segments(text, claims, ctx):
+        out.extend(f"<span class=\"claim-anchor\" id=\"claim-{anchor}\"></span>" for anchor in seg["anchors"])
+        if not seg["ids"]:
+            out.append(_esc(seg["text"]))
+            continue
+        classes = ["claim"]
+        if seg["target"] is None:
+            classes.append("no-finding")
+        if seg["depth"] > 1:
+            classes.append(f"depth-{seg['depth']}")
+        mark = (f"<mark class=\"{' '.join(classes)}\" data-claims=\"{_esc(seg['ids'])}\" title=\"{_esc(seg['tip'])}\">"
+                f"{_esc(seg['text'])}</mark>")
+        if seg["target"] is not None:
+            mark = f"<a class=\"claim-link\" href=\"#finding-{_sid(seg['target'])}\">{mark}</a>"
+        out.append(mark)
+    return "".join(out)
+
+
+def _segments(text: str, claims: list[dict], ctx: _Context) -> list[dict]:
+    """Every boundary of every claim cuts the text into segments: each with its text, the safe ids of the
+    claims starting there (anchors) and covering it (ids, innermost first), how deep they nest (at
+    most 3), the finding of the innermost claim that has one (target), and the tooltip."""
     starts: dict[int, list[dict]] = defaultdict(list)
     bounds = {0, len(text)}
     for c in claims:
@@ -883,12 +997,12 @@ def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
     out = []
     for a, b in zip(points, points[1:]):
         active = [c for c in active if c["end"] > a]
+        anchors = []
         for c in starts.get(a, []):
             active.append(c)
-            out.append(f"<span class=\"claim-anchor\" id=\"claim-{_sid(c.get('id'))}\"></span>")
-        segment = text[a:b]
+            anchors.append(_sid(c.get("id")))
         if not active:
-            out.append(_esc(segment))
+            out.append({"text": text[a:b], "anchors": anchors, "ids": "", "depth": 0, "target": None, "tip": ""})
             continue
         cover = sorted(active, key=lambda c: (c["end"] - c["start"], c["start"]))
         target = next((ctx.claim_finding[c.get("id")] for c in cover if c.get("id") in ctx.claim_finding), None)
@@ -898,18 +1012,116 @@ def _highlight(text: str, claims: list[dict], ctx: _Context) -> str:
                else " (no finding")
             + (f", {ctx.corroboration([c.get('id')])})" if ctx.corroboration([c.get("id")]) else ")")
             for c in cover)
-        classes = ["claim"]
-        if target is None:
-            classes.append("no-finding")
-        if len(cover) > 1:
-            classes.append(f"depth-{min(len(cover), 3)}")
-        ids = " ".join(_sid(c.get("id")) for c in cover)
-        mark = (f"<mark class=\"{' '.join(classes)}\" data-claims=\"{_esc(ids)}\" title=\"{_esc(tip)}\">"
-                f"{_esc(segment)}</mark>")
-        if target is not None:
-            mark = f"<a class=\"claim-link\" href=\"#finding-{_sid(target)}\">{mark}</a>"
-        out.append(mark)
-    return "".join(out)
+        out.append({"text": text[a:b], "anchors": anchors, "ids": " ".join(_sid(c.get("id")) for c in cover),
+                    "depth": min(len(cover), 3), "target": target, "tip": tip})
+    return out
+
+
+# ---------------------------------------------------------------- the data file
+
+
+def _str(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _data_file(findings: list, articles: list, claims: list, ctx: _Context) -> dict:
+    """report-data.js for the findings and article texts that are not on the page: {"token", "text"}.
+
+    Everything is prepared here (quotes cut into their sentences, highlight segments, tooltips, safe ids)
+    so that the page's script only builds elements from strings. Findings refer to rows of a claims
+    table and a table of articles, since one claim is in many findings:
+      articles: {key: [id, safe id, date, title]}
+      claims:   [[safe id, value, line, text before, quote, text after, cut], ...]
+      findings: [{id, sid, status, disc, event, decision, attribute, rule, explanation, other, review,
+                  sides: [[article key, [claim row, ...], carried by], ...]}, ...] (most severe first)
+      events:   {event value: label}
+      texts:    {safe article id: {segs: [[text] or [text, ids, depth, finding sid, tip, anchors]],
+                                   missing: true when the text was not provided, broken: claims not
+                                   highlighted: [[safe id, text, attribute, value, carried by, finding sid]]}}
+    The token (a hash of the content) is also on the page, which refuses a data file from another run.
+    """
+    article_rows: dict[str, list] = {}
+    claim_rows: list[list] = []
+    claim_index: dict = {}
+    event_labels: dict[str, str] = {}
+
+    def article_key(aid) -> str:
+        key = _str(aid)
+        if key not in article_rows:
+            article = ctx.articles_by_id.get(aid) or {}
+            article_rows[key] = [key, _sid(aid), _str(article.get("date")) or "date unknown",
+                                 _str(article.get("title"))]
+        return key
+
+    def claim_row(cid, quotes: dict) -> int:
+        if cid not in claim_index:
+            claim = ctx.claims_by_id.get(cid) or {}
+            quote = quotes.get(cid) or {}
+            line = quote.get("line", claim.get("line"))
+            before, marked, after, cut = _quote_parts(claim, quote, ctx)
+            claim_index[cid] = len(claim_rows)
+            claim_rows.append([_sid(cid), _str(quote.get("value", claim.get("value"))),
+                               "?" if line is None else str(line), before, marked, after, 1 if cut else 0])
+        return claim_index[cid]
+
+    def event_value(eid) -> str:
+        value = NO_EVENT if eid is None else _str(eid)
+        event_labels.setdefault(value, ctx.event_label(eid))
+        return value
+
+    finding_rows = []
+    for f in findings:
+        quotes = {q.get("claim"): q for q in (f.get("quotes") or []) if isinstance(q, dict)}
+        sides = []
+        for side in _sides(f, quotes, ctx):
+            first = ctx.claims_by_id.get(side[0]) if side else None
+            aid = (first or quotes.get(side[0] if side else None) or {}).get("article")
+            sides.append([article_key(aid), [claim_row(cid, quotes) for cid in side], ctx.corroboration(side)])
+        review = f.get("review")
+        finding_rows.append({
+            "id": _str(f.get("id")), "sid": _sid(f.get("id")), "status": _str(f.get("status")),
+            "disc": 0 if f.get("status") in AGREEMENT_STATUSES else 1, "event": event_value(f.get("event")),
+            "decision": _decision(f), "attribute": _str(f.get("attribute")), "rule": _str(f.get("rule")),
+            "explanation": _str(f.get("explanation")),
+            "other": None if f.get("other_event") is None else ctx.event_label(f.get("other_event")),
+            "review": ([_str(review.get("by")), _str(review.get("at")), _str(review.get("note"))]
+                       if isinstance(review, dict) else None),
+            "sides": sides,
+        })
+
+    per_article: dict = defaultdict(list)
+    for c in claims:
+        per_article[c.get("article")].append(c)
+    texts = {}
+    for a in articles:
+        aid = a.get("id")
+        text = ctx.text_of(aid)
+        mine = sorted(per_article.get(aid, []), key=lambda c: (c.get("start") or 0, -(c.get("end") or 0)))
+        valid = [c for c in mine if _offsets_ok(c, text)]
+        valid_ids = {id(c) for c in valid}
+        broken = [[_sid(c.get("id")), _str(c.get("text")), _str(c.get("attribute")), _str(c.get("value")),
+                   ctx.corroboration([c.get("id")]),
+                   _sid(ctx.claim_finding[c.get("id")]) if c.get("id") in ctx.claim_finding else None]
+                  for c in mine if id(c) not in valid_ids]
+        entry: dict = {"broken": broken}
+        if text is None:
+            entry["missing"] = True
+        else:
+            entry["segs"] = [[seg["text"]] if not seg["ids"] else
+                             [seg["text"], seg["ids"], seg["depth"],
+                              None if seg["target"] is None else _sid(seg["target"]), seg["tip"], seg["anchors"]]
+                             for seg in (_segments(text, valid, ctx) if valid else [{"text": text, "ids": ""}])]
+        texts[_sid(aid)] = entry
+
+    body = {"articles": article_rows, "claims": claim_rows, "findings": finding_rows, "events": event_labels,
+            "texts": texts}
+    encoded = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    token = hashlib.sha256(encoded.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    # JSON is a JavaScript expression; U+2028/U+2029 are escaped for engines older than ES2019.
+    encoded = encoded.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    text = ("// verify: the parts of report.html it loads on demand (written with it; re-run verify report to "
+            "update both).\n" + f"window.VERIFY_DATA = {{\"token\":\"{token}\",{encoded[1:]};\n")
+    return {"token": token, "text": text}
 
 
 # ---------------------------------------------------------------- warnings and stale reviews
@@ -995,6 +1207,11 @@ table.matrix th[scope=row] { text-align: right; font-weight: normal; position: s
 .finding.status-update { border-left-color: #1565c0; } .finding.status-different_event { border-left-color: #6a1b9a; }
 .finding.status-compatible { border-left-color: #00897b; } .finding.status-agree { border-left-color: #2e7d32; }
 .finding:target { box-shadow: 0 0 0 3px #ffca28; }
+/* Chromium lays out what is off screen only when it comes near: a large page opens in a fraction of
+   the time. The sizes are estimates until then (the sections set theirs), remembered once known. */
+.finding { content-visibility: auto; contain-intrinsic-size: auto 320px; }
+details.article { content-visibility: auto; contain-intrinsic-size: auto 40px; }
+#corpus, #matrix { content-visibility: auto; }
 .finding-head { display: flex; gap: 8px; align-items: center; flex-wrap: wrap; }
 .finding-head .attribute { font-weight: 600; } .permalink { margin-left: auto; color: var(--muted); }
 .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(300px, 100%), 1fr)); gap: 12px;
@@ -1042,7 +1259,11 @@ details.article summary { cursor: pointer; } details.article summary .count { co
 _SCRIPT = r"""
 (function () {
   "use strict";
-  var ALL = "__all__", DISCREPANCY = "__discrepancy__";
+  var ALL = "__all__", DISCREPANCY = "__discrepancy__", PAGE = 200;
+  // A constant, never a name read from the page: injected markup cannot make this script load a file.
+  var DATA_FILE = "report-data.js";
+  var MISSING = "report-data.js not found beside report.html; re-run verify report.";
+  var STALE = "report-data.js beside report.html is from another run of verify; re-run verify report.";
   var findings = Array.prototype.slice.call(document.querySelectorAll(".finding"));
   var groups = Array.prototype.slice.call(document.querySelectorAll(".event-group"));
   var fStatus = document.getElementById("filter-status");
@@ -1051,39 +1272,312 @@ _SCRIPT = r"""
   var search = document.getElementById("search");
   var shown = document.getElementById("shown-count");
   var reset = document.getElementById("filter-reset");
+  var showAll = document.getElementById("show-all");
+  var showMore = document.getElementById("show-more");
+  var more = document.getElementById("more-findings");
+  var moreTitle = document.getElementById("more-title");
+  var opened = document.getElementById("opened-findings");
+  var holder = document.getElementById("verify-data");  // there when part of the report is in DATA_FILE
+  var token = holder ? holder.getAttribute("data-token") : null;
+  var tip = document.getElementById("tip");
   if (!fStatus || !fEvent || !fDecision || !search || !shown) { return; }
   var texts = findings.map(function (el) { return (el.textContent || "").toLowerCase(); });
 
+  // ---- the data file: loaded once, when the reader first needs it
+  var data = null, loading = false, failure = null, waiting = [];
+
+  function status(text, isError) {
+    Array.prototype.forEach.call(document.querySelectorAll(".lazy-status"), function (p) {
+      p.textContent = text;
+      p.hidden = !text;
+      p.classList.toggle("warning", !!isError);
+    });
+  }
+
+  function withData(ready, failed) {
+    if (data) { ready(); return; }
+    if (!token) { return; }
+    if (failure) { status(failure, true); if (failed) { failed(failure); } return; }
+    if (waiting.some(function (w) { return w[0] === ready; })) { return; }
+    waiting.push([ready, failed]);
+    if (loading) { return; }
+    loading = true;
+    status("Loading " + DATA_FILE + "\u2026", false);
+    var script = document.createElement("script");
+    script.src = DATA_FILE;
+    script.onload = function () {
+      var d = window.VERIFY_DATA;
+      finish(d && d.token === token ? null : STALE, d);
+    };
+    script.onerror = function () { finish(MISSING, null); };
+    document.head.appendChild(script);
+  }
+
+  function finish(error, d) {
+    loading = false;
+    if (error) { failure = error; } else { data = prepare(d); }
+    status(error || "", !!error);
+    var calls = waiting;
+    waiting = [];
+    calls.forEach(function (w) {
+      if (!error) { w[0](); } else if (w[1]) { w[1](error); }
+    });
+  }
+
+  function prepare(d) {
+    d.bySid = {};
+    d.claimArticle = {};
+    d.findings.forEach(function (f) { d.bySid[f.sid] = f; });
+    Object.keys(d.texts).forEach(function (aid) {
+      var t = d.texts[aid];
+      (t.segs || []).forEach(function (seg) {
+        (seg[5] || []).forEach(function (c) { d.claimArticle[c] = aid; });
+      });
+      t.broken.forEach(function (b) { d.claimArticle[b[0]] = aid; });
+    });
+    return d;
+  }
+
+  // ---- elements from the data file: strings only ever go in through textContent and setAttribute
+  function safe(v) { return String(v).replace(/[^A-Za-z0-9_-]/g, "_"); }
+  function cls(v) { return safe(v).slice(0, 40); }
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) { e.className = className; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function add(parent) {
+    for (var i = 1; i < arguments.length; i++) {
+      var c = arguments[i];
+      parent.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    }
+    return parent;
+  }
+  function link(href, child, className) {
+    var a = add(el("a", className), child);
+    a.setAttribute("href", href);
+    return a;
+  }
+
+  function card(f) {
+    var art = el("article", "finding status-" + cls(f.status));
+    art.id = "finding-" + safe(f.sid);
+    art.setAttribute("data-status", f.status);
+    art.setAttribute("data-discrepancy", f.disc ? "1" : "0");
+    art.setAttribute("data-event", f.event);
+    art.setAttribute("data-decision", f.decision);
+    var head = add(el("div", "finding-head"), el("span", "badge status-" + cls(f.status), f.status), " ",
+                   el("span", "attribute", f.attribute), " ",
+                   el("span", "decision decision-" + cls(f.decision), f.decision), " ");
+    if (f.rule) {
+      var rule = add(el("span", "rule", "rule "), el("code", null, f.rule));
+      rule.setAttribute("title", "verify rules " + f.rule + " explains it");
+      add(head, rule, " ");
+    }
+    add(head, link("#finding-" + safe(f.sid), el("code", null, f.id), "permalink"));
+    // Not under an event heading like the cards on the page, so each says its event.
+    add(art, head, el("p", "event-meta", "Event: " + (data.events[f.event] || f.event)));
+    var sides = el("div", "sides");
+    f.sides.forEach(function (side) { sides.appendChild(sideBox(side)); });
+    add(art, sides, el("p", "explanation", f.explanation));
+    if (f.other !== null) { add(art, el("p", "other-event", "Other event: " + f.other)); }
+    var review = add(el("p", "review", "Review: "), el("span", "decision decision-" + cls(f.decision), f.decision));
+    if (f.review) {
+      add(review, (f.review[0] ? " by " + f.review[0] : "") + (f.review[1] ? " at " + f.review[1] : "") +
+                  (f.review[2] ? ": " + f.review[2] : ""));
+    } else {
+      add(review, " (no decision recorded)");
+    }
+    return add(art, review);
+  }
+
+  function sideBox(side) {
+    var article = data.articles[side[0]] || [side[0], safe(side[0]), "date unknown", ""];
+    var box = el("div", "side");
+    add(box, add(el("div", "side-head"), link("#article-" + safe(article[1]), el("code", null, article[0])), " ",
+                 el("span", "date", article[2])));
+    if (article[3]) { add(box, el("div", "side-title", article[3])); }
+    side[1].forEach(function (i) {
+      var c = data.claims[i];
+      var quote = el("blockquote", "quote");
+      if (c[6]) { add(quote, c[3], " ", el("span", "sep", "\u2026"), " ", el("mark", null, c[4])); }
+      else { add(quote, c[3], el("mark", null, c[4]), c[5]); }
+      add(box, add(el("div", "claim-quote"), add(el("div", "value", "value: "), el("b", null, c[1])), quote,
+                   add(el("div", "where", "line " + c[2] + " \u00b7 "), link("#claim-" + safe(c[0]), "show in article"))));
+    });
+    if (side[2]) { add(box, el("div", "carried", "carried by " + side[2])); }
+    return box;
+  }
+
+  // The words a card shows, for the search (built once per finding).
+  function searchText(f) {
+    if (f.words === undefined) {
+      var parts = [f.status, f.attribute, f.decision, f.rule, f.id, data.events[f.event] || "", f.explanation,
+                   f.other || ""].concat(f.review || []);
+      f.sides.forEach(function (side) {
+        parts = parts.concat(data.articles[side[0]] || [], [side[2]]);
+        side[1].forEach(function (i) {
+          var c = data.claims[i];
+          parts.push(c[1], c[3] + c[4] + c[5], "line " + c[2]);
+        });
+      });
+      f.words = parts.join(" ").toLowerCase();
+    }
+    return f.words;
+  }
+
+  function renderArticle(details) {
+    var body = details.querySelector(".article-body");
+    if (!body || details.getAttribute("data-rendered")) { return; }
+    if (!data) {
+      body.textContent = "";
+      add(body, el("p", "empty", "Loading " + DATA_FILE + "\u2026"));
+      withData(function () { renderArticle(details); },
+               function (error) { body.textContent = ""; add(body, el("p", "warning", error)); });
+      return;
+    }
+    details.setAttribute("data-rendered", "1");
+    var t = data.texts[details.getAttribute("data-lazy")];
+    body.textContent = "";
+    if (!t) { add(body, el("p", "warning", DATA_FILE + " has no text for this article.")); return; }
+    if (t.missing) {
+      add(body, el("p", "warning", "The article text was not provided; its claims are listed without context."),
+          claimList(t.broken));
+      return;
+    }
+    var text = el("div", "article-text");
+    t.segs.forEach(function (seg) {
+      if (seg.length === 1) { text.appendChild(document.createTextNode(seg[0])); return; }
+      seg[5].forEach(function (c) {
+        var anchor = el("span", "claim-anchor");
+        anchor.id = "claim-" + safe(c);
+        text.appendChild(anchor);
+      });
+      var mark = el("mark", "claim" + (seg[3] === null ? " no-finding" : "") + (seg[2] > 1 ? " depth-" + seg[2] : ""),
+                    seg[0]);
+      mark.setAttribute("data-claims", seg[1]);
+      mark.setAttribute("title", seg[4]);
+      text.appendChild(seg[3] === null ? mark : link("#finding-" + safe(seg[3]), mark, "claim-link"));
+    });
+    add(body, text);
+    if (t.broken.length) {
+      add(body, el("p", "warning", t.broken.length + " claim(s) whose offsets do not match this text were not " +
+                    "highlighted:"), claimList(t.broken));
+    }
+  }
+
+  function claimList(items) {
+    var list = el("ul", "claim-list");
+    items.forEach(function (c) {
+      var li = add(el("li"), el("mark", "claim" + (c[5] === null ? " no-finding" : ""), c[1]),
+                   " \u2014 " + c[2] + ": " + c[3] + (c[4] ? " (" + c[4] + ")" : ""));
+      li.id = "claim-" + safe(c[0]);
+      if (c[5] !== null) { add(li, " \u00b7 ", link("#finding-" + safe(c[5]), "finding")); }
+      list.appendChild(li);
+    });
+    return list;
+  }
+
+  // ---- filters: the cards on the page, then the findings of the data file that match
+  var expanded = false, limit = PAGE, cards = {}, adopted = {};
+
+  function query() {
+    return {s: fStatus.value, e: fEvent.value, d: fDecision.value,
+            words: search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; })};
+  }
+
+  function matches(q, status, discrepancy, event, decision, text) {
+    var ok = (q.s === ALL || (q.s === DISCREPANCY ? discrepancy : status === q.s)) &&
+             (q.e === ALL || event === q.e) && (q.d === ALL || decision === q.d);
+    for (var k = 0; ok && k < q.words.length; k++) {
+      if (text.indexOf(q.words[k]) < 0) { ok = false; }
+    }
+    return ok;
+  }
+
   function apply() {
-    var s = fStatus.value, e = fEvent.value, d = fDecision.value;
-    var words = search.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+    var q = query();
     var n = 0;
     findings.forEach(function (el, i) {
-      var ok = (s === ALL || (s === DISCREPANCY ? el.getAttribute("data-discrepancy") === "1"
-                                                : el.getAttribute("data-status") === s)) &&
-               (e === ALL || el.getAttribute("data-event") === e) &&
-               (d === ALL || el.getAttribute("data-decision") === d);
-      for (var k = 0; ok && k < words.length; k++) {
-        if (texts[i].indexOf(words[k]) < 0) { ok = false; }
-      }
+      var ok = matches(q, el.getAttribute("data-status"), el.getAttribute("data-discrepancy") === "1",
+                       el.getAttribute("data-event"), el.getAttribute("data-decision"), texts[i]);
       el.hidden = !ok;
       if (ok) { n++; }
     });
     groups.forEach(function (g) { g.hidden = !g.querySelector(".finding:not([hidden])"); });
+    if (more) { n += applyMore(q); }
     shown.textContent = String(n);
   }
 
+  function applyMore(q) {
+    var wanted = expanded || q.s !== ALL || q.e !== ALL || q.d !== ALL || q.words.length > 0;
+    if (showAll) { showAll.hidden = wanted; }  // a filter or the search already brings in the data file
+    more.textContent = "";  // the cards stay in `cards`, built once
+    moreTitle.hidden = true;
+    showMore.hidden = true;
+    if (!wanted) { return 0; }
+    if (!data) { withData(apply); return 0; }
+    var hits = data.findings.filter(function (f) {
+      return !adopted[f.sid] && matches(q, f.status, f.disc === 1, f.event, f.decision, q.words.length ? searchText(f) : "");
+    });
+    hits.slice(0, limit).forEach(function (f) { more.appendChild(cards[f.sid] || (cards[f.sid] = card(f))); });
+    moreTitle.hidden = hits.length === 0;
+    if (hits.length > limit) {
+      showMore.hidden = false;
+      showMore.textContent = "Show " + Math.min(PAGE, hits.length - limit) + " more (" + (hits.length - limit) +
+                             " matching findings not shown yet)";
+    }
+    return Math.min(hits.length, limit);
+  }
+
+  function changed() { limit = PAGE; apply(); }
+
   function clearFilters() {
     fStatus.value = ALL; fEvent.value = ALL; fDecision.value = ALL; search.value = "";
-    apply();
+    expanded = false;
+    changed();
+  }
+
+  // A card from the data file that a link led to stays, with the cards on the page, whatever "Show all" says.
+  function adopt(node) {
+    var sid = node.id.slice(8);
+    if (adopted[sid]) { return; }
+    adopted[sid] = true;
+    opened.appendChild(node);
+    findings.push(node);
+    texts.push((node.textContent || "").toLowerCase());
+  }
+
+  function fromData(id) {
+    if (id.indexOf("finding-") === 0) {
+      var f = data.bySid[id.slice(8)];
+      if (!f || !opened) { return null; }
+      var node = cards[f.sid] || (cards[f.sid] = card(f));
+      adopt(node);
+      return node;
+    }
+    var article = document.getElementById("article-" + (data.claimArticle[id.slice(6)] || ""));
+    if (!article) { return null; }
+    renderArticle(article);
+    return document.getElementById(id);
+  }
+
+  function showTip(text) {
+    if (tip) { tip.textContent = text; tip.hidden = false; }
   }
 
   function reveal() {
     var id = decodeURIComponent((window.location.hash || "").slice(1));
     if (!id) { return; }
     var target = document.getElementById(id);
+    if (!target && token && /^(finding|claim)-/.test(id)) {
+      if (!data) { withData(reveal, showTip); return; }
+      target = fromData(id);
+    }
     if (!target) { return; }
     var finding = target.closest ? target.closest(".finding") : null;
+    if (finding && more && finding.parentNode === more) { adopt(finding); }
     if (finding && finding.hidden) { clearFilters(); }
     var node = target.parentElement;
     while (node) {
@@ -1094,7 +1588,6 @@ _SCRIPT = r"""
   }
 
   // A tap shows what hovering shows: the title (or SVG <title>) of what was tapped, in a box at the bottom.
-  var tip = document.getElementById("tip");
   function tipText(node) {
     for (; node && node !== document; node = node.parentNode) {
       if (node.nodeType !== 1) { continue; }
@@ -1112,9 +1605,14 @@ _SCRIPT = r"""
     });
   }
 
-  [fStatus, fEvent, fDecision].forEach(function (el) { el.addEventListener("change", apply); });
-  search.addEventListener("input", apply);
+  Array.prototype.forEach.call(document.querySelectorAll("details[data-lazy]"), function (d) {
+    d.addEventListener("toggle", function () { if (d.open) { renderArticle(d); } });
+  });
+  [fStatus, fEvent, fDecision].forEach(function (el) { el.addEventListener("change", changed); });
+  search.addEventListener("input", changed);
   if (reset) { reset.addEventListener("click", clearFilters); }
+  if (showAll) { showAll.addEventListener("click", function () { expanded = true; changed(); }); }
+  if (showMore) { showMore.addEventListener("click", function () { limit += PAGE; apply(); }); }
   window.addEventListener("hashchange", reveal);
   apply();
   reveal();

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .corroboration import carried_by, corroboration_line, source_names
-from .html_report import render_html
+from .html_report import render_html_files
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
 from .review import stale_ids
 
@@ -518,7 +518,9 @@ def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Pat
         **{out / text_file(a): a.text for a in report.articles if a.extracted},
         out / "report.json": write_json(payload, out / "report.json"),
         out / "report.md": to_markdown(report, reviews),
-        out / "report.html": render_html(payload, {a.id: a.text for a in report.articles}),
+        # report.html and the report-data.js it loads on demand (always written, so never a stale one)
+        **{out / name: data
+           for name, data in render_html_files(payload, {a.id: a.text for a in report.articles}).items()},
         out / "claims.csv": claims.to_csv(index=False),
         out / "findings.csv": findings.to_csv(index=False),
         out / "claims.parquet": _parquet(claims),
