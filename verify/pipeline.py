@@ -38,13 +38,6 @@ def worker_count(requested: int | str, pending: int) -> int:
     return cores if pending >= AUTO_MIN_ARTICLES else 1
 
 
-def models_folder(cache_dir: str):
-    """Where a cache keeps the ONNX export of the sentence model."""
-    from pathlib import Path
-
-    return Path(cache_dir) / "models"
-
-
 def build_resources() -> Resources:
     return Resources.default()
 
@@ -97,8 +90,7 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     resources = resources or build_resources()
     if embedder is None:
         path = model_path or default_model_path()
-        embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None,
-                            models_folder(cache_dir) if cache_dir else None)
+        embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
     cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder), resources.kinds) if cache_dir else None
 
     started = time.perf_counter()
