@@ -93,3 +93,28 @@ def test_decisions_recorded_on_pairs_before_grouping_carry_over(tmp_path):
     assert widened[0].id == decided[0].id
     inherit_pair_decisions(reviews, widened)
     assert reviews.get(widened[0].id) is None  # a pair nobody decided reopens the group
+
+
+def test_claims_of_a_grouped_finding_carry_only_the_claims_they_were_compared_with():
+    """'30' and '30' agree, '35' and '35' agree, in one grouped finding: a 30 is not carried by the 35s."""
+    from verify.corroboration import carried_by, compared_claims
+
+    grouped = group_explanations([pair("F1", "agree", "a.1", "b.1"), pair("F2", "agree", "c.1", "d.1")])[0]
+    assert grouped.claims == ["a.1", "b.1", "c.1", "d.1"]
+    articles = {cid: cid.split(".")[0] for cid in grouped.claims}
+    carriers = carried_by(articles, compared_claims(grouped.status, grouped.claims, grouped.sides, grouped.pairs),
+                          {a: a for a in articles.values()})
+    assert carriers["a.1"] == ["a", "b"] and carriers["d.1"] == ["c", "d"]
+
+
+def test_an_inherited_decision_can_be_taken_back(tmp_path):
+    from verify.review import Decision, Reviews, inherit_pair_decisions, load_reviews, reopen, save_reviews
+
+    explained = Decision("explained", "two meetings", "ed", "2026-01-02T00:00:00+00:00")
+    save_reviews(Reviews(tmp_path / "reviews.json", {"F1": explained, "F2": explained}))
+    grouped = group_explanations([pair("F1", "different_event", "x.1", "y.1", other_event="e2"),
+                                  pair("F2", "different_event", "x.1", "z.1", other_event="e2")])[0]
+    reviews = inherit_pair_decisions(load_reviews(tmp_path / "reviews.json"), [grouped])
+    assert reviews.get(grouped.id) is not None
+    assert reopen(reviews, grouped.id, [p["id"] for p in grouped.pairs]) == explained
+    assert inherit_pair_decisions(load_reviews(tmp_path / "reviews.json"), [grouped]).get(grouped.id) is None

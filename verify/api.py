@@ -68,7 +68,7 @@ def run_groups(source, group_by: str | list[str], *, columns: dict[str, str] | N
     """
     from .cache import EmbeddingCache
     from .embed import Embedder, default_model_path
-    from .pipeline import build_resources, run_articles
+    from .pipeline import build_resources, models_folder, run_articles
 
     group_by = [c.strip() for c in group_by.split(",")] if isinstance(group_by, str) else list(group_by)
     if isinstance(source, pd.DataFrame):
@@ -83,7 +83,8 @@ def run_groups(source, group_by: str | list[str], *, columns: dict[str, str] | N
     groups = grouped_articles(tables, group_by, columns)
     resources = build_resources()
     model_path = model or default_model_path()
-    embedder = Embedder(model_path, EmbeddingCache(cache, model_path) if cache else None)
+    embedder = Embedder(model_path, EmbeddingCache(cache, model_path) if cache else None,
+                        models_folder(cache) if cache else None)
     return {label: run_articles(articles, warnings, model_path=model, progress=progress, resources=resources,
                                 embedder=embedder, cache_dir=cache, workers=workers, dask=dask)
             for label, (articles, warnings) in groups.items()}

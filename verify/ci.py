@@ -58,6 +58,9 @@ def decision_text(decision) -> str:
     return f"{text}: {decision.note}" if decision.note.strip() else text
 
 
+MAX_ANNOTATED_SIDES = 4  # annotations per finding: a grouped finding may have dozens of sides
+
+
 def _escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -75,7 +78,7 @@ def github_annotations(report: Report, failing: list[Finding], root: Path) -> li
         level = "error" if finding.status == "conflict" else "warning"
         rule = f", rule {finding.rule}" if finding.rule else ""
         title = f"verify {finding.status}: {finding.attribute} ({finding.id}{rule})"
-        for side in finding.sides or [finding.claims]:
+        for side in (finding.sides or [finding.claims])[:MAX_ANNOTATED_SIDES]:
             claim = claims[side[0]]
             lines.append(f"::{level} file={_escape_property(_relative(paths[claim.article], root))},"
                          f"line={claim.line},title={_escape_property(title)}::{_escape_data(finding.explanation)}")

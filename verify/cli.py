@@ -42,6 +42,7 @@ def _progress_runner(quiet: bool):
 
 
 MAX_LISTED = 20  # failing findings and warnings printed in full: the terminal output stays about a screen long
+MAX_QUOTES = 6  # quotes printed per finding (a grouped finding may hold many)
 
 
 def _run_pipeline(paths, model, quiet, debug, cache_dir=None, workers=1, dask=None, columns=None):
@@ -155,8 +156,8 @@ class WorkerCount(click.ParamType):
 
 
 WORKERS_OPTION = click.option("--workers", type=WorkerCount(), default="auto", show_default=True,
-                              help="Extract and encode articles in this many processes; auto: one per core "
-                                   "when there are enough new articles to pay for loading the models in each.")
+                              help="Extract and encode articles in this many processes; auto: one per 200 new "
+                                   "articles (each loads the models), up to one per core.")
 DASK_OPTION = click.option("--dask", "dask_address", default=None, metavar="ADDRESS",
                            help="Extract articles on a Dask distributed cluster (scheduler address).")
 
@@ -386,9 +387,11 @@ def _print_failing(report, failed, fail_on, scope, reviews, files, seconds, quie
         event = events.get(finding.event, finding.event or "no event")
         click.echo(f"  {finding.id} {finding.status} · {finding.attribute} · {event}{rule}")
         click.echo(f"    {finding.explanation}")
-        for cid in finding.claims:
+        for cid in finding.claims[:MAX_QUOTES]:
             claim = claims[cid]
             click.echo(f"    - {claim.article} line {claim.line}: \"{' '.join(claim.text.split())}\"")
+        if len(finding.claims) > MAX_QUOTES:
+            click.echo(f"    - ... and {len(finding.claims) - MAX_QUOTES} more quotes (in report.md)")
         click.echo(f"    decide: `{decide_hint(finding.id, files)}` "
                    f"(or dismissed / explained, with --note \"why\")")
     if len(failed) > MAX_LISTED:
@@ -455,7 +458,7 @@ def review(finding_id, decide, note, by, interactive, statuses, show_all, report
         return
     try:
         if decide == "open":
-            removed = reopen(reviews, finding["id"])
+            removed = reopen(reviews, finding["id"], [p["id"] for p in finding.get("pairs") or []])
             if removed is None:
                 click.echo(f"{finding['id']} had no decision; it stays open")
             else:

@@ -59,6 +59,17 @@ def carried_by(claim_articles: Mapping[str, str], findings: Iterable[tuple[str, 
     return {cid: sorted(names) for cid, names in carriers.items()}
 
 
+def compared_claims(status: str, claims: list[str], sides: list[list[str]], pairs: list[dict]
+                    ) -> Iterable[tuple[str, list[str]]]:
+    """A finding's (status, claim ids) for `carried_by`, one per claim pair it compared: a grouped finding's
+    claims do not all carry each other ("around 30" is compatible with 28 and with 31, which conflict)."""
+    if not pairs:
+        yield status, claims
+        return
+    for pair in pairs:
+        yield status, [cid for i in pair["sides"] for cid in sides[i]]
+
+
 def corroboration_line(names: list[str]) -> str:
     """'1 source (003)', '3 independent sources (000, 001, 003)'."""
     if len(names) == 1:

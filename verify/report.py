@@ -11,6 +11,7 @@ import filecmp
 import hashlib
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -20,10 +21,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .corroboration import carried_by, corroboration_line, source_names
+from .corroboration import carried_by, compared_claims, corroboration_line, source_names
 from .html_report import render_html_files
 from .records import DISCREPANCY_STATUSES, STATUSES, Report
-from .review import stale_ids
+from .review import inherit_pair_decisions, stale_ids
 
 SCHEMA_VERSION = 1
 # What the top of the reports lists as explained away, one line each, in this order.
@@ -36,7 +37,8 @@ def claim_sources(report: Report) -> dict[str, list[str]]:
     """Claim id -> the independent sources that carry it (see verify/corroboration.py)."""
     sources = source_names({"id": a.id, "duplicate_of": a.duplicate_of, "outlet": getattr(a, "outlet", None)}
                            for a in report.articles)
-    return carried_by({c.id: c.article for c in report.claims}, ((f.status, f.claims) for f in report.findings),
+    return carried_by({c.id: c.article for c in report.claims},
+                      (each for f in report.findings for each in compared_claims(f.status, f.claims, f.sides, f.pairs)),
                       sources)
 
 TEXTS_FOLDER = "texts"  # extracted article texts (web pages, table rows), beside report.json
@@ -378,9 +380,15 @@ def _every_claim(report: Report, carriers: dict[str, list[str]], events) -> list
     return out
 
 
+MAX_SIDES_SHOWN = 12  # sides of a grouped finding listed in report.md; report.json has them all
+
+
 def _side_by_side(finding, claims, articles, carriers) -> list[str]:
-    """The compared sides as columns: article, date, value, quotes (with line numbers) and sources."""
+    """The compared sides as columns: article, date, value, quotes (with line numbers) and sources; a grouped
+    finding's many sides as rows instead."""
     sides = finding.sides or [finding.claims]
+    if len(sides) > 2:
+        return _sides_as_rows(finding, sides, claims, articles, carriers)
     columns = []
     for side in sides:
         first = claims[side[0]]
@@ -393,6 +401,21 @@ def _side_by_side(finding, claims, articles, carriers) -> list[str]:
     rows = [header, "  |---|" + "---|" * len(columns)]
     for label, index in (("article", 0), ("published", 1), ("value", 2), ("quotes", 3), ("carried by", 4)):
         rows.append(f"  | {label} | " + " | ".join(col[index] for col in columns) + " |")
+    return rows
+
+
+def _sides_as_rows(finding, sides, claims, articles, carriers) -> list[str]:
+    rows = [f"  {len(finding.pairs)} claim pairs compared across {len(sides)} sides:", "",
+            "  | side | article | published | value | quotes | carried by |", "  |---|---|---|---|---|---|"]
+    for n, side in enumerate(sides[:MAX_SIDES_SHOWN], 1):
+        first = claims[side[0]]
+        date = articles[first.article].date if first.article in articles else None
+        quotes = "<br>".join(f"“{md_escape(claims[c].text)}” (line {claims[c].line})" for c in side)
+        names = sorted({name for c in side for name in carriers.get(c, [])})
+        rows.append(f"  | {n} | {md_escape(first.article)} | {date or '?'} | {md_escape(str(first.value))} "
+                    f"| {quotes} | {md_escape(corroboration_line(names)) if names else '?'} |")
+    if len(sides) > MAX_SIDES_SHOWN:
+        rows.append(f"  | ... | {len(sides) - MAX_SIDES_SHOWN} more sides in report.json | | | | |")
     return rows
 
 
@@ -493,11 +516,12 @@ def write_json(payload: dict, previous: Path) -> Callable[[TextIO], None]:
         digest = hashlib.sha256()
         fh.write("{\n")
         digest.update(b"{\n")
-        for n, key in enumerate(k for k in payload if k != "generated_at"):
-            for chunk in ([",\n"] if n else []) + list(_json_member(key, payload[key])):
+        for n, key in enumerate([k for k in payload if k != "generated_at"]):
+            for chunk in itertools.chain([",\n"] if n else [], _json_member(key, payload[key])):
                 fh.write(chunk)
                 digest.update(chunk.encode("utf-8"))
-        fh.write(GENERATED_AT + json.dumps(_generated_at(previous, digest.hexdigest())) + "\n}\n")
+        payload["generated_at"] = _generated_at(previous, digest.hexdigest())  # for the pages written after it
+        fh.write(GENERATED_AT + json.dumps(payload["generated_at"]) + "\n}\n")
 
     return write
 
@@ -512,15 +536,27 @@ def _differs(path: Path, data: str | bytes) -> bool:
 def write_reports(report: Report, out_dir: str | Path, reviews=None) -> list[Path]:
     """Write every report format into `out_dir` (only the files whose content changed); returns their paths."""
     out = Path(out_dir)
+    if reviews is not None:
+        inherit_pair_decisions(reviews, report.findings)
     payload = to_json(report, reviews)
     claims, findings = claims_frame(report), findings_frame(report, reviews)
+    pages: dict[str, str] = {}
+
+    def page(name: str) -> Callable[[TextIO], None]:
+        """report.html or report-data.js, rendered once report.json is staged (the page shows its `generated_at`)."""
+        def write(fh: TextIO) -> None:
+            if not pages:
+                pages.update(render_html_files(payload, {a.id: a.text for a in report.articles}))
+            fh.write(pages[name])
+        return write
+
     files: dict[Path, Content] = {
         **{out / text_file(a): a.text for a in report.articles if a.extracted},
-        out / "report.json": write_json(payload, out / "report.json"),
+        out / "report.json": write_json(payload, out / "report.json"),  # first: it settles `generated_at`
         out / "report.md": to_markdown(report, reviews),
         # report.html and the report-data.js it loads on demand (always written, so never a stale one)
-        **{out / name: data
-           for name, data in render_html_files(payload, {a.id: a.text for a in report.articles}).items()},
+        out / "report.html": page("report.html"),
+        out / "report-data.js": page("report-data.js"),
         out / "claims.csv": claims.to_csv(index=False),
         out / "findings.csv": findings.to_csv(index=False),
         out / "claims.parquet": _parquet(claims),

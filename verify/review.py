@@ -178,10 +178,22 @@ def decide(reviews: Reviews, finding: dict, decision: str, note: str, by: str) -
     return entry
 
 
-def reopen(reviews: Reviews, finding_id: str) -> Decision | None:
-    """Take a decision back, so the finding is open again; returns the decision removed, if any."""
-    saved, removed = update_reviews(reviews.path, lambda current: current.decisions.pop(finding_id, None))
+def reopen(reviews: Reviews, finding_id: str, pair_ids: Iterable[str] = ()) -> Decision | None:
+    """Take a decision back, so the finding is open again; returns the decision removed, if any.
+
+    A grouped finding whose decision is only inherited from its pairs (`pair_ids`) is reopened by
+    taking back those pairs' decisions.
+    """
+    inherited_only = finding_id not in reviews.decisions and finding_id in reviews.inherited
+    ids = list(pair_ids) if inherited_only else [finding_id]
+
+    def take_back(current: Reviews) -> Decision | None:
+        removed = [current.decisions.pop(fid, None) for fid in ids]
+        return next((d for d in removed if d is not None), None)
+
+    saved, removed = update_reviews(reviews.path, take_back)
     reviews.decisions = saved.decisions
+    reviews.inherited.pop(finding_id, None)
     return removed
 
 

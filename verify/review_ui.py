@@ -20,6 +20,7 @@ from .review import DECISION_HELP, Reviews, decide, is_discrepancy, review_key, 
 KEYS = {"c": "confirmed", "d": "dismissed", "e": "explained"}
 DEFAULT_OUT = "reports"
 DEFAULT_REPORT = f"{DEFAULT_OUT}/report.json"
+MAX_QUOTES = 8  # quotes shown per finding: a grouped finding may hold dozens
 DEFAULT_REVIEWS = f"{DEFAULT_OUT}/reviews.json"
 # Terminal widths from which the review list adds a column (ids are never wrapped; columns go first).
 EVENT_COLUMN_WIDTH = 110
@@ -172,7 +173,7 @@ def show(data: dict, finding: dict, reviews: Reviews, files: ReviewFiles = Revie
     console.print(f"[bold]{finding['id']}[/bold]  {finding['status']}  {escape(finding['attribute'])}  "
                   f"event: {escape(event)}", soft_wrap=True)
     console.print(escape(finding["explanation"]))
-    for cid in finding["claims"]:
+    for cid in finding["claims"][:MAX_QUOTES]:
         claim = claims[cid]
         sentence, quote = claim["sentence"], claim["text"]
         at = sentence.find(quote)
@@ -181,6 +182,10 @@ def show(data: dict, finding: dict, reviews: Reviews, files: ReviewFiles = Revie
         console.print(Padding(f"{escape(claim['article'])} line {claim['line']} (value {escape(str(claim['value']))}):",
                               (0, 0, 0, 2), expand=False))
         console.print(Padding(Text.from_markup(shown), (0, 0, 0, 4), expand=False))
+    if len(finding["claims"]) > MAX_QUOTES:
+        more = len(finding["claims"]) - MAX_QUOTES
+        console.print(Padding(f"... and {more} more quotes ({len(finding.get('pairs') or [])} claim pairs in all; "
+                              "report.md and report.html show them)", (0, 0, 0, 2), expand=False))
     rule = rule_of(finding)
     if rule:
         console.print(f"rule: {escape(rule)} (`verify rules {escape(rule)}` explains it)", soft_wrap=True)
