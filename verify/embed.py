@@ -219,6 +219,8 @@ class Embedder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-length embeddings, one row per text."""
+        if texts and all(t in self._cache for t in texts):  # the usual case once alignment has prefetched
+            return np.stack([self._cache[t] for t in texts])
         missing = sorted({t for t in texts if t not in self._cache})
         if missing and self._stored:
             for text in list(missing):
