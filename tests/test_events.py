@@ -66,3 +66,29 @@ def test_a_company_or_a_person_after_at_is_not_where_the_event_happened(corpus):
     })
     assert [e.location for e in report.events] == [None]
     assert "Ostrander-Kell" not in report.events[0].label
+
+
+def test_an_event_a_value_is_compared_with_is_not_its_event(corpus):
+    """'58 percent, up on the previous election' is this election's turnout; 60 percent 'at the previous
+    election' is that one's. Two cities' elections whose turnouts are both compared with 'the previous
+    election' are not one event because of it."""
+    report = corpus({
+        "lyon": """\
+             date 2024-03-17 The Liberal Centre won the municipal election in Lyon, taking 24 of the 45 seats.
+
+            Turnout was 58 percent, up on the previous election.
+            """,
+        "porto": """\
+             date 2024-03-17 The Liberal Centre won the municipal election in Porto, taking 31 of the 61 seats.
+
+            Turnout fell to 41 percent, down from 60 percent at the previous election.
+            """,
+    })
+    mentions = {m.id: m for m in report.mentions}
+    claims = {c.text: c for c in report.claims if c.kind == "percent"}
+    for own in ("58 percent", "41 percent"):
+        mention = mentions.get(claims[own].mention or "")
+        assert mention is None or not mention.distinct, own
+    assert mentions[claims["60 percent"].mention].distinct  # the figure of the previous election itself
+    assert claims["58 percent"].event != claims["41 percent"].event
+    assert not [f for f in report.findings if f.status == "conflict" and f.attribute.startswith("percent")]

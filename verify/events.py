@@ -304,6 +304,11 @@ class _Linker:
             return True
         if a.main and b.main:
             return self._stories_apart(a, b)
+        if any(not x.main and not (x.dates or x.places or x.names) for x in (a, b)) \
+                and len(a.article_names & b.article_names) < SHARED_NAMES:
+            # "up on the previous election": a recounted event that nothing dates, places or names is
+            # one with another article's only when both articles tell one story (they share names).
+            return True
         names_match = self._names_match(a, b)
         if a.type != b.type and not names_match and "lead" not in (a.type, b.type):
             return True

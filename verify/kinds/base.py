@@ -23,11 +23,23 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 import numpy as np
 
+from ..lexicon.en import COMPARISON_WORDS
 from ..records import Article, Claim, ClaimValue, Event, EventMention, Segment
 
 if TYPE_CHECKING:
     from ..extract.dates import DateMention
     from ..gazetteer import Gazetteer
+
+def _yardstick(trigger, value_root, predicate) -> bool:
+    """An event named only as what a value is compared with ("up on the previous election", "higher than at
+    the last election"): on the way from the event's word up to the value's predicate stands a comparative
+    that does not hold the value ("down from 60 percent at the previous election" does hold 60)."""
+    for token in trigger.ancestors:
+        if token.i in (predicate.i, value_root.i):
+            return False
+        if token.tag_ in ("JJR", "RBR") or token.lower_ in COMPARISON_WORDS:
+            return value_root.i not in {t.i for t in token.subtree}
+    return False
 
 
 @dataclass
@@ -74,6 +86,8 @@ class Sentence:
                 if trigger is None:
                     continue
                 holds_value = root.i in {t.i for t in trigger.subtree}
+                if not holds_value and _yardstick(trigger, root, pred):
+                    continue  # "58 percent, up on the previous election": that event is what the value is compared to
                 if trigger.i in in_clause or holds_value:
                     distance = max(mention.start - self.start - end, start - (mention.end - self.start), 0)
                     related.append((distance, mention.start, mention))

@@ -473,3 +473,8 @@ PUBLICATION_WORDS = {"journal", "review", "lancet", "gazette", "times", "post", 
                      "bulletin", "proceedings", "annals", "letters", "reports", "record", "chronicle", "courier",
                      "tribune", "telegraph", "observer", "monitor", "digest", "quarterly", "weekly"}
 PUBLISHING_VERBS = {"publish", "appear", "print", "report", "carry", "run", "feature"}
+
+# Words that make an event a yardstick for a value rather than its occasion ("up on the previous
+# election", "higher than at the last meeting", "compared with last year's summit"), beside the
+# comparative tags JJR/RBR (verify/kinds/base.py `_yardstick`).
+COMPARISON_WORDS = frozenset({"up", "down", "than", "compared", "versus", "against"})
