@@ -78,8 +78,8 @@ def run(paths: list[str], model_path: str | None = None, progress: Progress | No
     """Run every stage on the articles under `paths` and return the full report.
 
     With `cache_dir`, extraction results and embeddings are reused for unchanged articles.
-    `workers` > 1 extracts articles in a process pool (`"auto"`: one per core when there are
-    enough new articles); `dask` (an address or a Client) on a Dask cluster. The result is the
+    `workers` > 1 extracts articles in a process pool (`"auto"`: one process per 200 new articles,
+    up to one per core); `dask` (an address or a Client) on a Dask cluster. The result is the
     same either way. `columns` names the columns of tables.
     """
     started = time.perf_counter()
