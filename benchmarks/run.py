@@ -105,6 +105,13 @@ def wall(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - started
 
 
+def append_results(text: str) -> None:
+    """Add a section at the end of benchmarks/RESULTS.md (the newest last)."""
+    results = ROOT / "benchmarks" / "RESULTS.md"
+    previous = results.read_text() if results.exists() else "# Benchmark results\n\n"
+    results.write_text(previous.rstrip() + "\n\n" + text + "\n")
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -182,9 +189,7 @@ def main() -> None:
         text = "\n".join(lines)
         print(text)
         if options.write:
-            results = ROOT / "benchmarks" / "RESULTS.md"
-            previous = results.read_text() if results.exists() else "# Benchmark results\n\n"
-            results.write_text(previous.rstrip() + "\n\n" + text + "\n")
+            append_results(text)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from run import PYTHON, ROOT, child, machine, wall  # noqa: E402
+from run import PYTHON, ROOT, append_results, child, machine, wall  # noqa: E402
 
 # One measured `verify report` run in a child process: timings, memory, sizes, findings.
 CHILD = r"""
@@ -158,8 +158,7 @@ def main() -> None:
         text = "\n".join(lines)
         print(text)
         if options.write:
-            results = ROOT / "benchmarks" / "RESULTS.md"
-            results.write_text(results.read_text().rstrip() + "\n\n" + text + "\n")
+            append_results(text)
         # The raw figures, for a closer look after the temporary folder is gone.
         (work.parent / "verify-scale-last.json").write_text(json.dumps(
             {str(size): {"runs": runs, "check": check, "html": page} for size, runs, check, page in rows}))
